@@ -1,0 +1,127 @@
+import type { RuleExample } from './rules/types.js';
+
+/**
+ * What a classifier reads from an event, a breadcrumb or an example. A field is one text made of one or
+ * more strings read back to back (an exception's `type`, `": "` and `value`), so no large string is
+ * copied; no substring is ever found across two fields.
+ */
+export interface Facts {
+  readonly fields: ReadonlyArray<readonly string[]>;
+  readonly statuses: readonly number[];
+  readonly exceptionTypes: readonly string[];
+  readonly tags: Readonly<Record<string, unknown>> | undefined;
+}
+
+const STATUS_TAGS = ['status', 'status_code', 'http.status_code', 'http.response.status_code'] as const;
+const STATUS_FIELDS = ['status', 'statusCode', 'status_code'] as const;
+/** How far `hint.originalException`'s `cause` chain is followed. */
+const MAX_CAUSE_DEPTH = 8;
+
+/**
+ * Text, statuses, exception types and tags of a Sentry event. Works on the serialized event alone (a
+ * recorded event has no hint); `hint.originalException` adds statuses when the event is live.
+ */
+export function eventFacts(event: unknown, hint?: unknown): Facts {
+  if (!isObject(event)) return { fields: [], statuses: [], exceptionTypes: [], tags: undefined };
+  const fields: string[][] = [];
+  const statuses: number[] = [];
+  const exceptionTypes: string[] = [];
+
+  const message = event.message;
+  if (typeof message === 'string') addField(fields, message);
+  else if (isObject(message)) addDistinct(fields, message.formatted, message.message);
+  const logentry = event.logentry;
+  if (isObject(logentry)) addDistinct(fields, logentry.formatted, logentry.message);
+
+  const exception = event.exception;
+  const values = isObject(exception) ? exception.values : undefined;
+  if (Array.isArray(values)) {
+    for (const value of values) {
+      if (!isObject(value)) continue;
+      const type = typeof value.type === 'string' && value.type.length > 0 ? value.type : undefined;
+      const text = textOf(value.value);
+      if (type !== undefined) exceptionTypes.push(type);
+      if (type !== undefined && text !== undefined) fields.push([type, ': ', text]);
+      else if (type !== undefined) fields.push([type]);
+      else if (text !== undefined) fields.push([text]);
+    }
+  }
+
+  const tags = isObject(event.tags) ? event.tags : undefined;
+  if (tags) for (const name of STATUS_TAGS) addStatus(statuses, tags[name]);
+  const contexts = event.contexts;
+  if (isObject(contexts) && isObject(contexts.response)) addStatus(statuses, contexts.response.status_code);
+  if (isObject(hint)) addErrorStatuses(statuses, hint.originalException);
+
+  return { fields, statuses, exceptionTypes, tags };
+}
+
+/** Text (`message`, `data.url`) and status (`data.status_code`) of a breadcrumb. */
+export function breadcrumbFacts(breadcrumb: unknown): Facts {
+  if (!isObject(breadcrumb)) return { fields: [], statuses: [], exceptionTypes: [], tags: undefined };
+  const fields: string[][] = [];
+  const statuses: number[] = [];
+  const message = textOf(breadcrumb.message);
+  if (message !== undefined) addField(fields, message);
+  const data = breadcrumb.data;
+  if (isObject(data)) {
+    if (typeof data.url === 'string') addField(fields, data.url);
+    addStatus(statuses, data.status_code);
+  }
+  return { fields, statuses, exceptionTypes: [], tags: undefined };
+}
+
+/** The facts a rule example stands for. */
+export function exampleFacts(example: RuleExample): Facts {
+  return {
+    fields: example.text.length > 0 ? [[example.text]] : [],
+    statuses: example.status === undefined ? [] : [example.status],
+    exceptionTypes: example.exceptionType === undefined ? [] : [example.exceptionType],
+    tags: example.tags,
+  };
+}
+
+/** Reads an HTTP status from the error and its `cause` chain: the fields servers and SDK errors use. */
+function addErrorStatuses(statuses: number[], error: unknown): void {
+  let current = error;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && isObject(current); depth++) {
+    for (const name of STATUS_FIELDS) addStatus(statuses, current[name]);
+    if (isObject(current.response)) addStatus(statuses, current.response.status);
+    if (isObject(current.output)) addStatus(statuses, current.output.statusCode);
+    current = current.cause;
+  }
+}
+
+function addStatus(statuses: number[], value: unknown): void {
+  const status = parseStatus(value);
+  if (status !== undefined && !statuses.includes(status)) statuses.push(status);
+}
+
+/** An HTTP status from a number or a string of exactly three digits (tags are often strings). */
+export function parseStatus(value: unknown): number | undefined {
+  let status: number | undefined;
+  if (typeof value === 'number') status = value;
+  else if (typeof value === 'string' && /^\s*\d{3}\s*$/.test(value)) status = Number(value);
+  return status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599
+    ? status
+    : undefined;
+}
+
+function addField(fields: string[][], text: string): void {
+  if (text.length > 0) fields.push([text]);
+}
+
+function addDistinct(fields: string[][], first: unknown, second: unknown): void {
+  if (typeof first === 'string') addField(fields, first);
+  if (typeof second === 'string' && second !== first) addField(fields, second);
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length > 0 ? value : undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,82 @@
+import type { Rule } from '../rules/types.js';
+
+/**
+ * Guards (`report`) for a user's own provider key being rejected: that is a misconfiguration the app must
+ * hear about, so these always reach Sentry whatever other rule matches — list them with any pack whose
+ * substrings could also appear in a provider 401. Kind `provider_key_rejected`.
+ *
+ * @example
+ * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...transientUpstreamRules()] });
+ */
+export function byoKeyGuardRules(): Rule[] {
+  return [
+    {
+      id: 'openai-invalid-api-key',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        'OpenAI 401 body {"error":{"code":"invalid_api_key","message":"Incorrect API key provided…"}}',
+      any: ['invalid_api_key', 'Incorrect API key provided'],
+      examples: {
+        match: [
+          'OpenAI API error (401 Unauthorized): invalid_api_key',
+          'Error: 401 Incorrect API key provided: sk-test. You can find your API key at https://platform.openai.com/.',
+          'OpenAI streaming API error (401 Unauthorized): {"error":{"code":"invalid_api_key","message":"Incorrect API key provided"}}',
+          'Embedding API error (401 Unauthorized): invalid_api_key',
+        ],
+        noMatch: [
+          'OpenHuman API error (401 Unauthorized): {"success":false,"error":"Invalid token"}',
+          'OpenAI API error (401): unauthorized',
+        ],
+      },
+    },
+    {
+      id: 'anthropic-authentication-error',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        'Anthropic 401 body {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+      any: ['authentication_error', 'invalid x-api-key'],
+      examples: {
+        match: [
+          'Anthropic API error (401 Unauthorized): authentication_error',
+          'Error: 401 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"},"request_id":null}',
+          'Anthropic streaming API error (401): authentication_error',
+        ],
+        noMatch: ['Anthropic API error (529): overloaded_error', 'authentication succeeded'],
+      },
+    },
+    {
+      id: 'gemini-api-key-invalid',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description: 'Gemini answers a bad key with HTTP 400 and details[].reason "API_KEY_INVALID"',
+      any: ['API_KEY_INVALID', 'API key not valid. Please pass a valid API key.'],
+      examples: {
+        match: [
+          '[GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com: [400 Bad Request] API key not valid. Please pass a valid API key. [{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]',
+        ],
+        noMatch: [
+          '{"error":{"code":400,"message":"Invalid value at \'model\'","status":"INVALID_ARGUMENT"}}',
+        ],
+      },
+    },
+    {
+      id: 'cohere-voyage-key-rejected',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        'Cohere 401 bodies {"message":"invalid api token"} / {"message":"no api key supplied"}, and Voyage 401s',
+      ignoreCase: true,
+      any: ['invalid api token', 'no api key supplied', 'no api key provided', 'provided api key is invalid'],
+      examples: {
+        match: [
+          'Cohere embed API error (401 Unauthorized): {"message":"invalid api token"}',
+          'Cohere embed API error (401 Unauthorized): {"id":"3176e92f-d18e-4019-bd43-314821504a61","message":"no api key supplied"}',
+          'Voyage embed API error (401 Unauthorized): {"detail":"Provided API key is invalid."}',
+        ],
+        noMatch: ['Cohere embed API error (429 Too Many Requests): rate limit exceeded.'],
+      },
+    },
+  ];
+}

@@ -1,0 +1,118 @@
+import { type Automaton, buildAutomaton } from './automaton.js';
+import { foldCase } from './fold.js';
+import { type NormalizedRule, normalizeRules } from './validate.js';
+
+/**
+ * Rules compiled once into lookup tables: every `all` / `any` / `none` substring of every rule becomes
+ * an anchor in one automaton, and each rule is reachable from the cheapest fact that can make it match.
+ */
+export interface CompiledRules {
+  readonly rules: readonly NormalizedRule[];
+  readonly automaton: Automaton;
+  /** Anchor id → its text as written in the rule. */
+  readonly anchorText: readonly string[];
+  /** Anchor id → 1 when the anchor must match case-sensitively (the automaton folds, so it is verified). */
+  readonly anchorCaseSensitive: Uint8Array;
+  /** Automaton key id → the anchors that fold to it. */
+  readonly keyAnchors: readonly Int32Array[];
+  /** Rule index → anchor ids of its `all`, `any` and `none` lists. */
+  readonly ruleAll: readonly Int32Array[];
+  readonly ruleAny: readonly Int32Array[];
+  readonly ruleNone: readonly Int32Array[];
+  /** Anchor id → rules that become candidates when the anchor is seen. */
+  readonly anchorTriggers: readonly Int32Array[];
+  /** Rules without a positive anchor, indexed by their next cheapest condition. */
+  readonly byStatus: ReadonlyMap<number, readonly number[]>;
+  readonly byExceptionType: ReadonlyMap<string, readonly number[]>;
+  readonly byTag: ReadonlyMap<string, readonly number[]>;
+  /** Rules that only a `pattern` can decide: tried on every input. */
+  readonly patternOnly: readonly number[];
+}
+
+/** Validates and compiles rules; throws `RuleConfigError` on the first malformed one. */
+export function compileRules(input: unknown): CompiledRules {
+  const rules = normalizeRules(input);
+  const anchorIds = new Map<string, number>();
+  const anchorText: string[] = [];
+  const anchorIgnoreCase: boolean[] = [];
+  const keyIds = new Map<string, number>();
+  const keys: string[] = [];
+  const keyAnchorLists: number[][] = [];
+
+  const anchorId = (text: string, ignoreCase: boolean): number => {
+    const identity = `${ignoreCase ? 'i' : 's'}${text}`;
+    let id = anchorIds.get(identity);
+    if (id === undefined) {
+      id = anchorText.length;
+      anchorIds.set(identity, id);
+      anchorText.push(text);
+      anchorIgnoreCase.push(ignoreCase);
+      const key = foldCase(text);
+      let keyId = keyIds.get(key);
+      if (keyId === undefined) {
+        keyId = keys.length;
+        keyIds.set(key, keyId);
+        keys.push(key);
+        keyAnchorLists.push([]);
+      }
+      (keyAnchorLists[keyId] as number[]).push(id);
+    }
+    return id;
+  };
+
+  const toIds = (rule: NormalizedRule, texts: readonly string[]): Int32Array =>
+    Int32Array.from(texts, (text) => anchorId(text, rule.ignoreCase));
+  const ruleAll = rules.map((rule) => toIds(rule, rule.all));
+  const ruleAny = rules.map((rule) => toIds(rule, rule.any));
+  const ruleNone = rules.map((rule) => toIds(rule, rule.none));
+
+  const triggerLists: number[][] = anchorText.map(() => []);
+  const byStatus = new Map<number, number[]>();
+  const byExceptionType = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  const patternOnly: number[] = [];
+  const push = <K>(index: Map<K, number[]>, key: K, rule: number): void => {
+    const list = index.get(key);
+    if (list) list.push(rule);
+    else index.set(key, [rule]);
+  };
+
+  rules.forEach((rule, index) => {
+    const all = ruleAll[index] as Int32Array;
+    const any = ruleAny[index] as Int32Array;
+    if (all.length > 0) {
+      // Every `all` anchor must be present, so the longest (the rarest, as a rule of thumb) is enough to
+      // make the rule a candidate.
+      let trigger = all[0] as number;
+      for (const id of all)
+        if ((anchorText[id] as string).length > (anchorText[trigger] as string).length) trigger = id;
+      (triggerLists[trigger] as number[]).push(index);
+    } else if (any.length > 0) {
+      for (const id of any) (triggerLists[id] as number[]).push(index);
+    } else if (rule.statuses.length > 0) {
+      for (const status of rule.statuses) push(byStatus, status, index);
+    } else if (rule.exceptionTypes.length > 0) {
+      for (const type of rule.exceptionTypes) push(byExceptionType, type, index);
+    } else if (rule.tags.length > 0) {
+      push(byTag, (rule.tags[0] as readonly [string, readonly string[]])[0], index);
+    } else {
+      patternOnly.push(index);
+    }
+  });
+
+  return {
+    rules,
+    automaton: buildAutomaton(keys),
+    anchorText,
+    anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
+    keyAnchors: keyAnchorLists.map((list) => Int32Array.from(list)),
+    ruleAll,
+    ruleAny,
+    ruleNone,
+    anchorTriggers: triggerLists.map((list) => Int32Array.from(list)),
+    byStatus,
+    byExceptionType,
+    byTag,
+    patternOnly,
+  };
+}

@@ -1,0 +1,177 @@
+import type { Facts } from '../event-text.js';
+import { advance } from './automaton.js';
+import type { CompiledRules } from './compile.js';
+import type { NormalizedRule } from './validate.js';
+
+/** Finds the rule that decides a set of facts: one scan per field, then only the rules it made candidates. */
+export interface Matcher {
+  /** The deciding rule: a matching `report` rule, else the first matching rule in order. */
+  readonly match: (facts: Facts) => NormalizedRule | undefined;
+  /** Every matching rule, in order (for explanations and rule self-tests). */
+  readonly matchAll: (facts: Facts) => NormalizedRule[];
+}
+
+const STAMP_LIMIT = 0x3fff_ffff;
+
+/**
+ * Creates the hot-path matcher. It keeps its scratch state (which anchors and rules were seen, stamped
+ * per call so nothing is cleared) between calls, so a matcher must not be shared across threads — it
+ * never is in JavaScript — and it allocates almost nothing per event.
+ */
+export function createMatcher(compiled: CompiledRules, maxTextLength: number): Matcher {
+  const { rules, automaton, anchorText, anchorCaseSensitive, keyAnchors, anchorTriggers } = compiled;
+  const { outputStart, outputKeys, outputLink } = automaton;
+  const anchorSeen = new Int32Array(anchorText.length);
+  const ruleSeen = new Int32Array(rules.length);
+  const hitAnchors: number[] = [];
+  const candidates: number[] = [];
+  let stamp = 0;
+  let scanParts: readonly string[] = [];
+  let scanPart = 0;
+
+  const markKey = (key: number, endIndex: number): void => {
+    const anchors = keyAnchors[key] as Int32Array;
+    for (let position = 0; position < anchors.length; position++) {
+      const anchor = anchors[position] as number;
+      if (anchorSeen[anchor] === stamp) continue;
+      if (
+        anchorCaseSensitive[anchor] === 1 &&
+        !endsAt(anchorText[anchor] as string, scanParts, scanPart, endIndex)
+      ) {
+        continue;
+      }
+      anchorSeen[anchor] = stamp;
+      hitAnchors.push(anchor);
+    }
+  };
+  const onOutput = (state: number, endIndex: number): void => {
+    for (let current = state; current !== -1; current = outputLink[current] as number) {
+      const end = outputStart[current + 1] as number;
+      for (let output = outputStart[current] as number; output < end; output++) {
+        markKey(outputKeys[output] as number, endIndex);
+      }
+    }
+  };
+
+  const addCandidate = (rule: number): void => {
+    if (ruleSeen[rule] === stamp) return;
+    ruleSeen[rule] = stamp;
+    candidates.push(rule);
+  };
+  const addCandidates = (list: ArrayLike<number> | undefined): void => {
+    if (list)
+      for (let position = 0; position < list.length; position++) addCandidate(list[position] as number);
+  };
+
+  const collect = (facts: Facts): void => {
+    stamp++;
+    if (stamp >= STAMP_LIMIT) {
+      anchorSeen.fill(0);
+      ruleSeen.fill(0);
+      stamp = 1;
+    }
+    hitAnchors.length = 0;
+    candidates.length = 0;
+    for (const parts of facts.fields) {
+      let state = 0;
+      let budget = maxTextLength;
+      scanParts = parts;
+      for (scanPart = 0; scanPart < parts.length && budget > 0; scanPart++) {
+        const text = parts[scanPart] as string;
+        const end = Math.min(text.length, budget);
+        state = advance(automaton, text, 0, end, state, onOutput);
+        budget -= end;
+      }
+    }
+    for (const anchor of hitAnchors) addCandidates(anchorTriggers[anchor]);
+    for (const status of facts.statuses) addCandidates(compiled.byStatus.get(status));
+    for (const type of facts.exceptionTypes) addCandidates(compiled.byExceptionType.get(type));
+    if (facts.tags && compiled.byTag.size > 0) {
+      for (const [name, list] of compiled.byTag) if (Object.hasOwn(facts.tags, name)) addCandidates(list);
+    }
+    addCandidates(compiled.patternOnly);
+    if (candidates.length > 1) candidates.sort((left, right) => left - right);
+  };
+
+  const holds = (index: number, facts: Facts): boolean => {
+    const rule = rules[index] as NormalizedRule;
+    const all = compiled.ruleAll[index] as Int32Array;
+    for (let position = 0; position < all.length; position++) {
+      if (anchorSeen[all[position] as number] !== stamp) return false;
+    }
+    const any = compiled.ruleAny[index] as Int32Array;
+    if (any.length > 0) {
+      let found = false;
+      for (let position = 0; position < any.length && !found; position++) {
+        found = anchorSeen[any[position] as number] === stamp;
+      }
+      if (!found) return false;
+    }
+    const none = compiled.ruleNone[index] as Int32Array;
+    for (let position = 0; position < none.length; position++) {
+      if (anchorSeen[none[position] as number] === stamp) return false;
+    }
+    if (rule.statuses.length > 0 && !facts.statuses.some((status) => rule.statuses.includes(status)))
+      return false;
+    if (
+      rule.exceptionTypes.length > 0 &&
+      !facts.exceptionTypes.some((type) => rule.exceptionTypes.includes(type))
+    ) {
+      return false;
+    }
+    for (const [name, values] of rule.tags) {
+      const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
+      if (!isPrimitive(value) || !values.includes(String(value))) return false;
+    }
+    if (rule.pattern && !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, maxTextLength)))) {
+      return false;
+    }
+    return true;
+  };
+
+  return {
+    match(facts) {
+      collect(facts);
+      let winner: NormalizedRule | undefined;
+      for (const index of candidates) {
+        const rule = rules[index] as NormalizedRule;
+        // Once a winner is known, only a `report` rule (a guard) can still change the outcome.
+        if (winner && rule.action !== 'report') continue;
+        if (holds(index, facts)) {
+          if (rule.action === 'report') return rule;
+          winner = rule;
+        }
+      }
+      return winner;
+    },
+    matchAll(facts) {
+      collect(facts);
+      return candidates.filter((index) => holds(index, facts)).map((index) => rules[index] as NormalizedRule);
+    },
+  };
+}
+
+/** Whether `anchor` ends at `endIndex` of `parts[partIndex]`, reading back across earlier parts. */
+function endsAt(anchor: string, parts: readonly string[], partIndex: number, endIndex: number): boolean {
+  let part = partIndex;
+  let index = endIndex;
+  for (let position = anchor.length - 1; position >= 0; position--) {
+    while (index < 0) {
+      part--;
+      if (part < 0) return false;
+      index = (parts[part] as string).length - 1;
+    }
+    if ((parts[part] as string).charCodeAt(index) !== anchor.charCodeAt(position)) return false;
+    index--;
+  }
+  return true;
+}
+
+function joinCapped(parts: readonly string[], maxTextLength: number): string {
+  const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
+  return text.length > maxTextLength ? text.slice(0, maxTextLength) : text;
+}
+
+function isPrimitive(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}

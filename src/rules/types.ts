@@ -1,0 +1,99 @@
+/** What happens to an event a rule matches. `report` is a guard: a matching event always reaches Sentry. */
+export type RuleAction = 'drop' | 'breadcrumb' | 'report';
+
+/** A tag value as Sentry stores it. Rules compare tag values as strings. */
+export type TagValue = string | number | boolean;
+
+/**
+ * An example a rule must (or must not) match, for `checkRules` and the test suite. A plain string is an
+ * event whose only text is that string; the object form adds the structured facts a rule can require.
+ */
+export interface RuleExample {
+  /** The event's text, e.g. an exception's `Type: value` or a message. */
+  readonly text: string;
+  /** HTTP status of the error, as a structured field would carry it. */
+  readonly status?: number;
+  /** Type of an exception in the chain. */
+  readonly exceptionType?: string;
+  /** Event tags. */
+  readonly tags?: Readonly<Record<string, TagValue>>;
+}
+
+/** Examples attached to a rule. */
+export interface RuleExamples {
+  /** Inputs this rule must classify (and must win for: an earlier rule claiming one is a shadowing bug). */
+  readonly match?: readonly (string | RuleExample)[];
+  /** Inputs this rule must not match (its polarity guards). */
+  readonly noMatch?: readonly (string | RuleExample)[];
+}
+
+/**
+ * A classification rule: plain data. It matches when every condition it sets holds.
+ *
+ * @example
+ * const sessionExpired = defineRule({
+ *   id: 'backend-invalid-token',
+ *   kind: 'session_expired',
+ *   action: 'breadcrumb',
+ *   all: ['OpenHuman API error (401', '"error":"Invalid token"'],
+ * });
+ */
+export interface Rule {
+  /** Unique name, reported in tags, debug logs and the CLI. Generated from `kind` and position when absent. */
+  readonly id?: string;
+  /** The expected state, e.g. `session_expired`. */
+  readonly kind: string;
+  /** `drop`, `breadcrumb` (drop and leave a breadcrumb for the next event) or `report` (a guard). */
+  readonly action: RuleAction;
+  /** Free text: where the wire shape comes from. Not used for matching. */
+  readonly description?: string;
+  /** Substrings that must all appear in the event's text (not necessarily in the same field). */
+  readonly all?: readonly string[];
+  /** At least one of these substrings must appear. */
+  readonly any?: readonly string[];
+  /** None of these substrings may appear: the rule's polarity guard. */
+  readonly none?: readonly string[];
+  /**
+   * Compare `all`, `any` and `none` case-insensitively (per UTF-16 code unit, simple lowercase mapping).
+   * @default false
+   */
+  readonly ignoreCase?: boolean;
+  /** A RegExp one text field must match. Refused at compile time if it can backtrack catastrophically. */
+  readonly pattern?: RegExp;
+  /** HTTP status (or statuses) of the error, read from structured fields only, never from the text. */
+  readonly status?: number | readonly number[];
+  /** Any exception in the chain has this `type` (or one of these). */
+  readonly exceptionType?: string | readonly string[];
+  /** Event tags must equal the value (or one of the values). */
+  readonly tags?: Readonly<Record<string, TagValue | readonly TagValue[]>>;
+  /**
+   * What the breadcrumb left for a demoted event says: a short secret-redacted summary of the error, or
+   * nothing but the kind and rule (for kinds whose text can carry personal data or paths).
+   * @default 'redacted'
+   */
+  readonly summary?: 'redacted' | 'withheld';
+  /** Examples checked by `checkRules`. */
+  readonly examples?: RuleExamples;
+}
+
+/**
+ * Identity function that types a rule literal.
+ *
+ * @example
+ * const rule = defineRule({ kind: 'rate_limited', action: 'drop', status: 429 });
+ */
+export function defineRule<const R extends Rule>(rule: R): R {
+  return rule;
+}
+
+/** The decision a classifier reached for one event or breadcrumb. */
+export interface Classification {
+  /** The expected state, from the winning rule (or the typed error). */
+  readonly kind: string;
+  /** What to do with it. */
+  readonly action: RuleAction;
+  /** The winning rule's id (`typed:<kind>` for a typed expected error). */
+  readonly rule: string;
+  /** Whether a demotion breadcrumb may carry a redacted summary of the error. */
+  readonly summary: 'redacted' | 'withheld';
+}
