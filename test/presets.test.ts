@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { rules as examplePack } from '../examples/recorded/rules.mjs';
+import {
+  byoKeyGuardRules,
+  checkRules,
+  createClassifier,
+  emitSiteRules,
+  sessionExpiredRules,
+  TRANSIENT_STATUSES,
+  transientUpstreamRules,
+} from '../src/index.js';
+
+describe('built-in rule packs', () => {
+  it.each([
+    ['byoKeyGuardRules', byoKeyGuardRules()],
+    ['sessionExpiredRules', sessionExpiredRules()],
+    ['transientUpstreamRules', transientUpstreamRules()],
+    [
+      'all three together',
+      [...byoKeyGuardRules(), ...sessionExpiredRules(), ...transientUpstreamRules({ action: 'drop' })],
+    ],
+    ['the example pack', examplePack],
+  ])('%s pass their own self-test', (_name, rules) => {
+    const report = checkRules(rules);
+    expect(report.problems).toEqual([]);
+    expect(report.examples).toBeGreaterThan(0);
+  });
+
+  it('lets every BYO-key 401 of the seeds through, even with every demoting pack installed', () => {
+    const classifier = createClassifier({ rules: examplePack });
+    const byoKey = [
+      'OpenAI streaming API error (401 Unauthorized): invalid_api_key',
+      'OpenAI streaming API error (401 Unauthorized): {"error":{"code":"invalid_api_key","message":"Incorrect API key provided"}}',
+      'Anthropic streaming API error (401): authentication_error',
+      'Embedding API error (401 Unauthorized): invalid_api_key',
+      'Embedding API error (401): authentication_error',
+      'OpenAI API error (401 Unauthorized): invalid_api_key',
+      'Anthropic API error (401 Unauthorized): authentication_error',
+      'OpenAI API error (401): unauthorized',
+      'Invalid token',
+      'got an invalid token here',
+      'server returned 401',
+      'see runbook for 401 handling at https://example.com/401',
+      'OpenAI API error (500): internal server error',
+      'session_expired lowercase',
+    ];
+    for (const text of byoKey) {
+      const classification = createClassifier({ rules: examplePack }).classify({ message: text });
+      expect([text, classification?.action ?? 'pass']).toEqual([
+        text,
+        expect.stringMatching(/^(report|pass)$/),
+      ]);
+    }
+    expect(classifier.classify({ message: byoKey[0] })?.rule).toBe('openai-invalid-api-key');
+  });
+
+  it('applies the chosen action to every rule of a pack', () => {
+    expect(new Set(transientUpstreamRules({ action: 'drop' }).map((rule) => rule.action))).toEqual(
+      new Set(['drop']),
+    );
+    expect(new Set(sessionExpiredRules().map((rule) => rule.action))).toEqual(new Set(['breadcrumb']));
+    expect(new Set(byoKeyGuardRules().map((rule) => rule.action))).toEqual(new Set(['report']));
+  });
+
+  it('treats every transient status as transient and no other', () => {
+    const classifier = createClassifier({ rules: transientUpstreamRules() });
+    for (let status = 100; status <= 599; status++) {
+      const matched =
+        classifier.classify({ message: 'upstream failed', tags: { status: String(status) } }) !== undefined;
+      expect([status, matched]).toEqual([status, TRANSIENT_STATUSES.includes(status)]);
+    }
+  });
+});
+
+describe('emitSiteRules', () => {
+  it('makes one conjunctive rule per emit site', () => {
+    const rules = emitSiteRules({
+      kind: 'session_expired',
+      envelope: '"error":"Invalid token"',
+      sites: {
+        chat: 'OpenHuman API error (401',
+        streaming: { prefix: 'OpenHuman streaming API error (401' },
+      },
+    });
+    expect(rules).toEqual([
+      {
+        id: 'chat',
+        kind: 'session_expired',
+        action: 'breadcrumb',
+        all: ['OpenHuman API error (401', '"error":"Invalid token"'],
+      },
+      {
+        id: 'streaming',
+        kind: 'session_expired',
+        action: 'breadcrumb',
+        all: ['OpenHuman streaming API error (401', '"error":"Invalid token"'],
+      },
+    ]);
+  });
+
+  it('accepts several envelopes, any of which will do', () => {
+    const [rule] = emitSiteRules({
+      kind: 'k',
+      action: 'drop',
+      envelope: ['"a"', '"b"'],
+      sites: { site: 'X error (401' },
+    });
+    const classifier = createClassifier({ rules: [rule as never] });
+    expect(classifier.classify({ message: 'X error (401): "b"' })?.kind).toBe('k');
+    expect(classifier.classify({ message: 'X error (401): "c"' })).toBeUndefined();
+  });
+});
