@@ -13,6 +13,11 @@ export interface Automaton {
   readonly stateCount: number;
   /** States numbered below this have a dense row in `dense`. */
   readonly denseStates: number;
+  /**
+   * Dense rows, `classCount` entries per state, holding the next state *encoded* so that the common
+   * step costs one load and one sign test: a dense state that completes no key as the offset of its row
+   * (`state * classCount`); any other state (sparse, or completing a key) as `~state`.
+   */
   readonly dense: Int32Array;
   readonly edgeStart: Int32Array;
   readonly edgeClass: Uint16Array;
@@ -153,6 +158,11 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     hasOutput[state] = hasOwn || outputLink[state] !== -1 ? 1 : 0;
   }
 
+  for (let entry = 0; entry < dense.length; entry++) {
+    const target = dense[entry] as number;
+    dense[entry] = target < denseStates && hasOutput[target] === 0 ? target * classCount : ~target;
+  }
+
   const arrays = [
     classOf,
     dense,
@@ -184,9 +194,9 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
 }
 
 /**
- * Feeds `text[from, to)` to the automaton starting in `state` and returns the state it ends in, so a
- * field made of several strings scans as one text. `onOutput(state, index)` is called at every position
- * where a key ends.
+ * Runs the automaton over `text[from, to)` starting in `state` and returns the state it ends in, so a
+ * field made of several strings scans as one. `onOutput(state, index)` is called at every position where a
+ * key ends. This is the hot loop: the state is carried encoded (see `Automaton.dense`).
  */
 export function advance(
   automaton: Automaton,
@@ -196,35 +206,41 @@ export function advance(
   state: number,
   onOutput: (state: number, index: number) => void,
 ): number {
-  const { classOf, classCount, denseStates, dense, edgeStart, edgeClass, edgeTarget, fail, hasOutput } =
-    automaton;
+  const { classOf, classCount, denseStates, dense, hasOutput } = automaton;
   let current = state;
+  // Row offset while in a dense state that completes no key (the common case), else -1.
+  let row = current < denseStates && hasOutput[current] === 0 ? current * classCount : -1;
   for (let index = from; index < to; index++) {
     const characterClass = classOf[text.charCodeAt(index)] as number;
-    if (current < denseStates) {
-      current = dense[current * classCount + characterClass] as number;
-    } else {
-      for (;;) {
-        let next = -1;
-        const end = edgeStart[current + 1] as number;
-        for (let edge = edgeStart[current] as number; edge < end; edge++) {
-          if (edgeClass[edge] === characterClass) {
-            next = edgeTarget[edge] as number;
-            break;
-          }
-        }
-        if (next !== -1) {
-          current = next;
-          break;
-        }
-        current = fail[current] as number;
-        if (current < denseStates) {
-          current = dense[current * classCount + characterClass] as number;
-          break;
-        }
+    if (row >= 0) {
+      const next = dense[row + characterClass] as number;
+      if (next >= 0) {
+        row = next;
+        continue;
       }
+      current = ~next;
+    } else {
+      current = step(automaton, current, characterClass);
     }
     if (hasOutput[current] === 1) onOutput(current, index);
+    row = current < denseStates && hasOutput[current] === 0 ? current * classCount : -1;
   }
-  return current;
+  return row >= 0 ? row / classCount : current;
+}
+
+/** One transition from any state: a dense row, or sparse edges and failure links down to a dense row. */
+function step(automaton: Automaton, state: number, characterClass: number): number {
+  const { classCount, denseStates, dense, edgeStart, edgeClass, edgeTarget, fail } = automaton;
+  let current = state;
+  for (;;) {
+    if (current < denseStates) {
+      const encoded = dense[current * classCount + characterClass] as number;
+      return encoded >= 0 ? encoded / classCount : ~encoded;
+    }
+    const end = edgeStart[current + 1] as number;
+    for (let edge = edgeStart[current] as number; edge < end; edge++) {
+      if (edgeClass[edge] === characterClass) return edgeTarget[edge] as number;
+    }
+    current = fail[current] as number;
+  }
 }

@@ -1,6 +1,6 @@
 import type { Facts } from '../event-text.js';
-import { advance } from './automaton.js';
 import type { CompiledRules } from './compile.js';
+import { createScanner } from './scan.js';
 import type { NormalizedRule } from './validate.js';
 
 /** Finds the rule that decides a set of facts: one scan per field, then only the rules it made candidates. */
@@ -26,32 +26,26 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
   const hitAnchors: number[] = [];
   const candidates: number[] = [];
   let stamp = 0;
-  let scanParts: readonly string[] = [];
-  let scanPart = 0;
 
-  const markKey = (key: number, endIndex: number): void => {
+  const markKey = (key: number, end: number): void => {
     const anchors = keyAnchors[key] as Int32Array;
     for (let position = 0; position < anchors.length; position++) {
       const anchor = anchors[position] as number;
       if (anchorSeen[anchor] === stamp) continue;
-      if (
-        anchorCaseSensitive[anchor] === 1 &&
-        !endsAt(anchorText[anchor] as string, scanParts, scanPart, endIndex)
-      ) {
-        continue;
-      }
+      // The automaton matched the folded text; a case-sensitive anchor must also match the raw text.
+      if (anchorCaseSensitive[anchor] === 1 && !scanner.endsWith(anchorText[anchor] as string, end)) continue;
       anchorSeen[anchor] = stamp;
       hitAnchors.push(anchor);
     }
   };
-  const onOutput = (state: number, endIndex: number): void => {
+  const scanner = createScanner(automaton, (state, end) => {
     for (let current = state; current !== -1; current = outputLink[current] as number) {
-      const end = outputStart[current + 1] as number;
-      for (let output = outputStart[current] as number; output < end; output++) {
-        markKey(outputKeys[output] as number, endIndex);
+      const last = outputStart[current + 1] as number;
+      for (let output = outputStart[current] as number; output < last; output++) {
+        markKey(outputKeys[output] as number, end);
       }
     }
-  };
+  });
 
   const addCandidate = (rule: number): void => {
     if (ruleSeen[rule] === stamp) return;
@@ -72,17 +66,7 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     }
     hitAnchors.length = 0;
     candidates.length = 0;
-    for (const parts of facts.fields) {
-      let state = 0;
-      let budget = maxTextLength;
-      scanParts = parts;
-      for (scanPart = 0; scanPart < parts.length && budget > 0; scanPart++) {
-        const text = parts[scanPart] as string;
-        const end = Math.min(text.length, budget);
-        state = advance(automaton, text, 0, end, state, onOutput);
-        budget -= end;
-      }
-    }
+    for (const parts of facts.fields) scanner.scanField(parts, maxTextLength);
     for (const anchor of hitAnchors) addCandidates(anchorTriggers[anchor]);
     for (const status of facts.statuses) addCandidates(compiled.byStatus.get(status));
     for (const type of facts.exceptionTypes) addCandidates(compiled.byExceptionType.get(type));
@@ -149,22 +133,6 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       return candidates.filter((index) => holds(index, facts)).map((index) => rules[index] as NormalizedRule);
     },
   };
-}
-
-/** Whether `anchor` ends at `endIndex` of `parts[partIndex]`, reading back across earlier parts. */
-function endsAt(anchor: string, parts: readonly string[], partIndex: number, endIndex: number): boolean {
-  let part = partIndex;
-  let index = endIndex;
-  for (let position = anchor.length - 1; position >= 0; position--) {
-    while (index < 0) {
-      part--;
-      if (part < 0) return false;
-      index = (parts[part] as string).length - 1;
-    }
-    if ((parts[part] as string).charCodeAt(index) !== anchor.charCodeAt(position)) return false;
-    index--;
-  }
-  return true;
 }
 
 function joinCapped(parts: readonly string[], maxTextLength: number): string {
