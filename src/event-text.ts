@@ -31,7 +31,17 @@ export function eventFacts(event: unknown, hint?: unknown): Facts {
   if (typeof message === 'string') addField(fields, message);
   else if (isObject(message)) addDistinct(fields, message.formatted, message.message);
   const logentry = event.logentry;
-  if (isObject(logentry)) addDistinct(fields, logentry.formatted, logentry.message);
+  if (isObject(logentry)) {
+    addDistinct(fields, logentry.formatted, logentry.message);
+    // `Sentry.parameterize` sends the template and its params apart: read them as the rendered message.
+    if (
+      typeof logentry.message === 'string' &&
+      Array.isArray(logentry.params) &&
+      logentry.params.length > 0
+    ) {
+      fields.push(renderTemplate(logentry.message, logentry.params));
+    }
+  }
 
   const exception = event.exception;
   const values = isObject(exception) ? exception.values : undefined;
@@ -51,6 +61,10 @@ export function eventFacts(event: unknown, hint?: unknown): Facts {
   if (tags) for (const name of STATUS_TAGS) addStatus(statuses, tags[name]);
   const contexts = event.contexts;
   if (isObject(contexts) && isObject(contexts.response)) addStatus(statuses, contexts.response.status_code);
+  // A thrown non-Error object (a Tauri `invoke` rejection, a fetch wrapper's `{ status, message }`) is
+  // serialized by the SDK into `extra.__serialized__`: recorded events keep its status there.
+  const extra = event.extra;
+  if (isObject(extra)) addErrorStatuses(statuses, extra.__serialized__);
   if (isObject(hint)) addErrorStatuses(statuses, hint.originalException);
 
   return { fields, statuses, exceptionTypes, tags };
@@ -105,6 +119,22 @@ export function parseStatus(value: unknown): number | undefined {
   return status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599
     ? status
     : undefined;
+}
+
+/** The parts of a printf-style template with its params in place (`%s`, `%d`, `%i`, `%f`, `%o`, `%O`, `%j`). */
+function renderTemplate(template: string, params: readonly unknown[]): string[] {
+  const parts: string[] = [];
+  let last = 0;
+  let next = 0;
+  for (const placeholder of template.matchAll(/%[sdifoOj]/g)) {
+    if (next >= params.length) break;
+    parts.push(template.slice(last, placeholder.index));
+    const param = params[next++];
+    parts.push(textOf(param) ?? (param === null || param === undefined ? String(param) : ''));
+    last = placeholder.index + placeholder[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
 }
 
 function addField(fields: string[][], text: string): void {

@@ -55,6 +55,21 @@ describe('createClassifier', () => {
       expect(kindOf(typed, exceptionEvent(['Error', 'TokenExpiredError']))).toBeUndefined();
     });
 
+    it('reads a parameterized message with its params in place', () => {
+      const envelope: Rule[] = [
+        { kind: 'session_expired', action: 'drop', all: ['failed: OpenHuman API error (401'] },
+      ];
+      const event = {
+        logentry: {
+          message: 'chat failed: %s (attempt %d)',
+          params: ['OpenHuman API error (401 Unauthorized)', 2],
+        },
+      };
+      expect(kindOf(envelope, event)).toBe('session_expired');
+      expect(kindOf([{ kind: 'k', action: 'drop', all: ['(attempt 2)'] }], event)).toBe('k');
+      expect(kindOf([{ kind: 'k', action: 'drop', all: ['%s (attempt'] }], event)).toBe('k');
+    });
+
     it('requires at least one `any` substring', () => {
       const anyRule: Rule[] = [{ kind: 'k', action: 'drop', any: ['alpha', 'beta'] }];
       expect(kindOf(anyRule, { message: 'has beta' })).toBe('k');
@@ -128,6 +143,15 @@ describe('createClassifier', () => {
       );
       const wrapped = new Error('outer', { cause: Object.assign(new Error('inner'), { status: 401 }) });
       expect(kindOf(rules, { message: 'x' }, { originalException: wrapped })).toBe('unauthorized');
+    });
+
+    it('reads the status of a thrown plain object from extra.__serialized__', () => {
+      const rules: Rule[] = [{ kind: 'unauthorized', action: 'drop', status: 401 }];
+      const event = {
+        message: 'Object captured as exception with keys: message, status',
+        extra: { __serialized__: { status: 401 } },
+      };
+      expect(kindOf(rules, event)).toBe('unauthorized');
     });
 
     it('never reads a status out of the text', () => {
