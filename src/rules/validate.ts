@@ -71,7 +71,12 @@ function normalizeRule(rule: unknown, index: number): NormalizedRule {
   };
 
   for (const key of Object.keys(rule)) {
-    if (!KNOWN_FIELDS.has(key)) fail(key, `is not a rule field (known: ${[...KNOWN_FIELDS].join(', ')})`);
+    if (!KNOWN_FIELDS.has(key)) {
+      fail(
+        /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key),
+        `is not a rule field (known: ${[...KNOWN_FIELDS].join(', ')})`,
+      );
+    }
   }
   if (!isNonEmptyString(rule.kind)) fail('kind', 'must be a non-empty string');
   const kind = rule.kind as string;
