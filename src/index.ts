@@ -8,7 +8,7 @@ export type { SentryExpectedErrorsErrorCode } from './errors.js';
 export { RuleConfigError, SentryExpectedErrorsError } from './errors.js';
 export type { ExpectedAction, ExpectedMark, ExpectedOptions } from './expected-error.js';
 export { ExpectedError, expectedMarkOf, markExpected } from './expected-error.js';
-export type { ExpectedErrorsOptions } from './integration.js';
+export type { ExpectedErrorsIntegration, ExpectedErrorsOptions, SetRulesResult } from './integration.js';
 export { expectedErrorsIntegration } from './integration.js';
 export type { Outcome } from './outcome.js';
 export { outcomeOf } from './outcome.js';
@@ -23,3 +23,4 @@ export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/chec
 export { checkRules } from './rules/check.js';
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
 export { defineRule } from './rules/types.js';
+export type { SentryClient } from './sentry-client.js';

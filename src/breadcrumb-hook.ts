@@ -1,0 +1,72 @@
+import type { Breadcrumb } from '@sentry/core';
+import type { Classifier } from './classifier.js';
+import { debugLog } from './debug-log.js';
+import { DEMOTED_CATEGORY } from './demotion.js';
+import type { Classification } from './rules/types.js';
+import { type ClientOptionsUsed, optionsOf, type SentryClient } from './sentry-client.js';
+
+type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
+
+const WRAPPED = Symbol.for('sentry-expected-errors.before-breadcrumb');
+
+/** The tags (on events) and data keys (on breadcrumbs) dry-run mode writes. */
+export function classificationTags(classification: Classification): Record<string, string> {
+  return {
+    'expected_error.kind': classification.kind,
+    'expected_error.action': classification.action,
+    'expected_error.rule': classification.rule,
+  };
+}
+
+/**
+ * Classifies breadcrumbs as they are recorded by wrapping the client's live `beforeBreadcrumb` option
+ * (`addBreadcrumb` reads it on every call); `@sentry/core` has no hook that can drop one. Ours runs first,
+ * then the app's own callback on what remains.
+ */
+export function wrapBeforeBreadcrumb(
+  client: SentryClient,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): void {
+  const clientOptions = optionsOf(client);
+  const appCallback = clientOptions.beforeBreadcrumb;
+  if (appCallback && (appCallback as unknown as Record<symbol, unknown>)[WRAPPED]) return;
+
+  const wrapped: BeforeBreadcrumb = (breadcrumb, hint) => {
+    let current: Breadcrumb | null = breadcrumb;
+    try {
+      current = classifyBreadcrumb(breadcrumb, classifier(), mode);
+    } catch (error) {
+      debugLog('warn', 'Keeping a breadcrumb unclassified after an internal error:', error);
+    }
+    if (current === null || !appCallback) return current;
+    try {
+      return appCallback(current, hint);
+    } catch (error) {
+      debugLog('warn', "The app's beforeBreadcrumb threw; keeping the breadcrumb as it was:", error);
+      return current;
+    }
+  };
+  Object.defineProperty(wrapped, WRAPPED, { value: true });
+  clientOptions.beforeBreadcrumb = wrapped;
+}
+
+function classifyBreadcrumb(
+  breadcrumb: Breadcrumb,
+  classifier: Classifier,
+  mode: 'enforce' | 'dry-run',
+): Breadcrumb | null {
+  if (!breadcrumb || typeof breadcrumb !== 'object' || breadcrumb.category === DEMOTED_CATEGORY)
+    return breadcrumb;
+  const classification = classifier.classifyBreadcrumb(breadcrumb);
+  if (!classification) return breadcrumb;
+  if (mode === 'dry-run')
+    return { ...breadcrumb, data: { ...breadcrumb.data, ...classificationTags(classification) } };
+  if (classification.action === 'drop') return null;
+  if (classification.action === 'report') return breadcrumb;
+  return {
+    ...breadcrumb,
+    level: 'info',
+    data: { ...breadcrumb.data, 'expected_error.kind': classification.kind },
+  };
+}
