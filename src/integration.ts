@@ -7,6 +7,7 @@ import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
+import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions {
@@ -26,6 +27,12 @@ export interface ExpectedErrorsOptions {
   readonly breadcrumbs?: 'classify' | 'ignore';
   /** See `createClassifier`. @default 4194304 */
   readonly maxTextLength?: number;
+  /**
+   * `tag` adds `upstream.type`, `upstream.reason` and `upstream.retryable` (see `categorizeUpstreamError`)
+   * to every event that is sent, when its error is recognisably an upstream one.
+   * @default 'off'
+   */
+  readonly upstreamTags?: 'off' | 'tag';
 }
 
 /** Result of `ExpectedErrorsIntegration.setRules`. */
@@ -94,8 +101,14 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
             trail.leave(demotionBreadcrumb(event, classification), client);
           return null;
         }
-        if (classification && mode === 'dry-run')
+        if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
+        }
+        if (options.upstreamTags === 'tag') {
+          const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
+          const tags = upstreamTags(event, originalException);
+          if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
+        }
         trail.mergeInto(event, client);
         return input;
       } catch (error) {

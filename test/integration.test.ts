@@ -1,5 +1,6 @@
 import { originalConsoleMethods } from '@sentry/core';
 import * as Sentry from '@sentry/node';
+import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ExpectedError,
@@ -305,12 +306,39 @@ describe('expectedErrorsIntegration', () => {
       });
       expect(byText.get('unclassified')?.tags).toBeUndefined();
       expect(byText.get('bug')?.tags).toBeUndefined();
-      const analytics = byText.get('bug')?.breadcrumbs?.find((crumb) => crumb.message?.includes('/analytics/'));
+      const analytics = byText
+        .get('bug')
+        ?.breadcrumbs?.find((crumb) => crumb.message?.includes('/analytics/'));
       expect(analytics?.data).toMatchObject({
         'expected_error.kind': 'analytics',
         'expected_error.action': 'drop',
       });
       expect(capture.discardedCount('event_processor')).toBe(0);
+    });
+  });
+
+  describe("upstreamTags: 'tag'", () => {
+    it('tags sent events with their upstream error type, from the live error or the recorded text', async () => {
+      init({ upstreamTags: 'tag' });
+      const body = {
+        error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' },
+      };
+      Sentry.captureException(
+        OpenAI.APIError.generate(429, body, undefined, new Headers({ 'retry-after': '2' })),
+      );
+      Sentry.captureEvent({
+        exception: { values: [{ type: 'Error', value: 'OpenAI API error (503 Service Unavailable)' }] },
+      });
+      Sentry.captureException(new TypeError("Cannot read properties of undefined (reading 'id')"));
+      await settle();
+      const tagsOf = (text: string) =>
+        capture.events().find((event) => event.exception?.values?.at(-1)?.value?.includes(text))?.tags;
+      expect(tagsOf('Rate limit reached')).toEqual({
+        'upstream.type': 'rate_limited',
+        'upstream.retryable': 'true',
+      });
+      expect(tagsOf('503 Service Unavailable')).toMatchObject({ 'upstream.type': 'server_error' });
+      expect(tagsOf('Cannot read properties')).toBeUndefined();
     });
   });
 
