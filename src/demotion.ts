@@ -1,5 +1,6 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
+import { eventHeadline } from './event-text.js';
 import { summarize } from './redact.js';
 import type { Classification } from './rules/types.js';
 import { optionsOf, type SentryClient } from './sentry-client.js';
@@ -12,7 +13,7 @@ export const DEMOTED_CATEGORY = 'expected_error';
  * error unless the rule withholds it.
  */
 export function demotionBreadcrumb(event: Event, classification: Classification): Breadcrumb {
-  const text = classification.summary === 'withheld' ? undefined : headline(event);
+  const text = classification.summary === 'withheld' ? undefined : eventHeadline(event);
   return {
     type: 'default',
     category: DEMOTED_CATEGORY,
@@ -22,34 +23,6 @@ export function demotionBreadcrumb(event: Event, classification: Classification)
       : `${classification.kind} (message withheld)`,
     data: { kind: classification.kind, rule: classification.rule },
   };
-}
-
-/** The text that best names an event: its outermost exception (`Type: value`), else its message. */
-function headline(event: Event): string | undefined {
-  const values = event.exception?.values;
-  if (Array.isArray(values)) {
-    for (let index = values.length - 1; index >= 0; index--) {
-      const exception = values[index];
-      if (!exception || typeof exception !== 'object') continue;
-      const type = typeof exception.type === 'string' ? exception.type : undefined;
-      const value = typeof exception.value === 'string' ? exception.value : undefined;
-      if (type && value) return `${type}: ${value.slice(0, 2_048)}`;
-      if (type || value) return type ?? value;
-    }
-  }
-  const message: unknown = event.message;
-  if (typeof message === 'string' && message.length > 0) return message;
-  if (typeof message === 'object' && message !== null) {
-    const formatted = (message as { formatted?: unknown }).formatted;
-    if (typeof formatted === 'string') return formatted;
-  }
-  const logentry: unknown = event.logentry;
-  if (typeof logentry === 'object' && logentry !== null) {
-    const { formatted, message: template } = logentry as { formatted?: unknown; message?: unknown };
-    if (typeof formatted === 'string') return formatted;
-    if (typeof template === 'string') return template;
-  }
-  return undefined;
 }
 
 const DEFAULT_MAX_BREADCRUMBS = 100;

@@ -14,6 +14,8 @@ export interface Facts {
 
 const STATUS_TAGS = ['status', 'status_code', 'http.status_code', 'http.response.status_code'] as const;
 const STATUS_FIELDS = ['status', 'statusCode', 'status_code'] as const;
+/** How much of an exception value a headline keeps (summaries are cut much shorter anyway). */
+const HEADLINE_VALUE_LENGTH = 2_048;
 /** How far `hint.originalException`'s `cause` chain is followed. */
 const MAX_CAUSE_DEPTH = 8;
 
@@ -68,6 +70,37 @@ export function eventFacts(event: unknown, hint?: unknown): Facts {
   if (isObject(hint)) addErrorStatuses(statuses, hint.originalException);
 
   return { fields, statuses, exceptionTypes, tags };
+}
+
+/**
+ * The text that best names an event, for summaries: its outermost exception (`Type: value`; the SDK
+ * lists the cause chain first and the captured error last), else its message, else its log entry with
+ * the params in place.
+ */
+export function eventHeadline(event: unknown): string | undefined {
+  if (!isObject(event)) return undefined;
+  const values = isObject(event.exception) ? event.exception.values : undefined;
+  if (Array.isArray(values)) {
+    for (let index = values.length - 1; index >= 0; index--) {
+      const exception: unknown = values[index];
+      if (!isObject(exception)) continue;
+      const type =
+        typeof exception.type === 'string' && exception.type.length > 0 ? exception.type : undefined;
+      const value = textOf(exception.value);
+      if (type !== undefined && value !== undefined)
+        return `${type}: ${value.slice(0, HEADLINE_VALUE_LENGTH)}`;
+      if (type !== undefined || value !== undefined) return type ?? value;
+    }
+  }
+  const { message, logentry } = event;
+  if (typeof message === 'string' && message.length > 0) return message;
+  if (isObject(message)) return textOf(message.formatted) ?? textOf(message.message);
+  if (!isObject(logentry)) return undefined;
+  const formatted = textOf(logentry.formatted);
+  if (formatted !== undefined || typeof logentry.message !== 'string') return formatted;
+  return Array.isArray(logentry.params)
+    ? renderTemplate(logentry.message, logentry.params).join('')
+    : logentry.message;
 }
 
 /** Text (`message`, `data.url`) and status (`data.status_code`) of a breadcrumb. */

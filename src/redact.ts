@@ -21,9 +21,10 @@ const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[rs]k_(?:live|test)_[A-Za-z0-9]{10,}|hf_[A-Za-z0-9]{20,})/g,
     '[redacted-token]',
   ],
-  // Credentials in query strings, headers, JSON and key=value logs.
+  // Credentials in query strings, headers, JSON and key=value logs (a scheme such as `Bearer` is left
+  // to the rule above, which has already replaced what follows it).
   [
-    /((?:[?&;]|\b)(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|signature|sig|x-api-key|authorization|aws_secret_access_key)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
+    /((?:[?&;]|\b)(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|signature|sig|x-api-key|authorization|aws_secret_access_key)["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|Token) )[^\s"'&,;}]+/gi,
     '$1[redacted]',
   ],
 ];

@@ -4,23 +4,53 @@ import { summarize } from '../src/redact.js';
 
 /** Secrets as they show up inside error messages; each `secret` must vanish from the output. */
 const LEAKS: ReadonlyArray<{ readonly text: string; readonly secret: string }> = [
-  { text: 'OpenAI API error (401): Incorrect API key provided: sk-abc123def456ghi789jkl', secret: 'abc123def456ghi789jkl' },
-  { text: 'using key sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 for org', secret: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789' },
-  { text: 'anthropic: x-api-key sk-ant-api03-Zz9_Yy8-Xx7Ww6Vv5Uu4Tt3 rejected', secret: 'Zz9_Yy8-Xx7Ww6Vv5Uu4Tt3' },
-  { text: 'openrouter key=sk-or-v1-0123456789abcdef0123456789abcdef', secret: '0123456789abcdef0123456789abcdef' },
-  { text: 'request failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sflKxwRJSMeKKF2QT4fw', secret: 'sflKxwRJSMeKKF2QT4fw' },
+  {
+    text: 'OpenAI API error (401): Incorrect API key provided: sk-abc123def456ghi789jkl',
+    secret: 'abc123def456ghi789jkl',
+  },
+  {
+    text: 'using key sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 for org',
+    secret: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+  },
+  {
+    text: 'anthropic: x-api-key sk-ant-api03-Zz9_Yy8-Xx7Ww6Vv5Uu4Tt3 rejected',
+    secret: 'Zz9_Yy8-Xx7Ww6Vv5Uu4Tt3',
+  },
+  {
+    text: 'openrouter key=sk-or-v1-0123456789abcdef0123456789abcdef',
+    secret: '0123456789abcdef0123456789abcdef',
+  },
+  {
+    text: 'request failed: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sflKxwRJSMeKKF2QT4fw',
+    secret: 'sflKxwRJSMeKKF2QT4fw',
+  },
   { text: 'header Authorization: Bearer abcdef0123456789opaque', secret: 'abcdef0123456789opaque' },
-  { text: 'jwt eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJl expired', secret: 'eyJleHAiOjE3MDAwMDAwMDB9' },
-  { text: 'GET https://api.example.com/v1/items?api_key=live_9f8e7d6c5b4a&limit=5 failed', secret: 'live_9f8e7d6c5b4a' },
+  {
+    text: 'jwt eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJl expired',
+    secret: 'eyJleHAiOjE3MDAwMDAwMDB9',
+  },
+  {
+    text: 'GET https://api.example.com/v1/items?api_key=live_9f8e7d6c5b4a&limit=5 failed',
+    secret: 'live_9f8e7d6c5b4a',
+  },
   { text: 'GET https://x.test/cb?code=1&token=tok_5Xq2LmN8pR&state=2', secret: 'tok_5Xq2LmN8pR' },
   { text: 'GET https://x.test/s?access_token=ya29.a0AfH6SMBx', secret: 'ya29.a0AfH6SMBx' },
   { text: 'connect ECONNREFUSED postgres://bob:hunter2@db.internal:5432/app', secret: 'hunter2' },
   { text: 'redis://default:s3cr3tP4ss@cache:6379 unreachable', secret: 's3cr3tP4ss' },
   { text: 'fetch https://admin:correct-horse@internal.example.com/health failed', secret: 'correct-horse' },
   { text: 'AWS credentials AKIAIOSFODNN7EXAMPLE were rejected', secret: 'AKIAIOSFODNN7EXAMPLE' },
-  { text: 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-  { text: 'gemini: key AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv invalid', secret: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv' },
-  { text: 'git push failed for ghp_16CharactersOrMoreAbCdEf012345', secret: 'ghp_16CharactersOrMoreAbCdEf012345' },
+  {
+    text: 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  },
+  {
+    text: 'gemini: key AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv invalid',
+    secret: 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv',
+  },
+  {
+    text: 'git push failed for ghp_16CharactersOrMoreAbCdEf012345',
+    secret: 'ghp_16CharactersOrMoreAbCdEf012345',
+  },
   { text: 'slack: xoxb-123456789012-abcdefghijklmnop', secret: 'xoxb-123456789012-abcdefghijklmnop' },
   { text: 'stripe sk_live_51HxYzAbCdEfGh rejected', secret: '51HxYzAbCdEfGh' },
   { text: 'hf model pull with hf_AbCdEfGhIjKlMnOpQrStUvWx failed', secret: 'hf_AbCdEfGhIjKlMnOpQrStUvWx' },
@@ -42,6 +72,13 @@ describe('redactSecrets', () => {
     const corpus = LEAKS.map((leak) => leak.text).join('\n  caused by: ');
     const redacted = redactSecrets(corpus);
     expect(LEAKS.filter((leak) => redacted.includes(leak.secret))).toEqual([]);
+  });
+
+  it('redacts an Authorization header once, keeping its scheme', () => {
+    expect(redactSecrets('Authorization: Bearer abcdef0123456789opaque')).toBe(
+      'Authorization: Bearer [redacted]',
+    );
+    expect(redactSecrets('authorization=rawtoken123456')).toBe('authorization=[redacted]');
   });
 
   it('keeps ordinary error text readable', () => {

@@ -428,7 +428,7 @@ export const rules = [{ id: 'any-401', kind: 'session_expired', action: 'breadcr
     expect(table.stdout).toContain('[redacted-jwt]');
     expect(table.stdout).toContain('sk-[redacted]');
     expect(table.stdout).toContain('postgres://[redacted]@db.internal');
-    expect(table.stdout).toContain('Authorization: [redacted]');
+    expect(table.stdout).toContain('Authorization: Bearer [redacted]');
   });
 
   it('prints its usage with --help and its version with --version', async () => {
