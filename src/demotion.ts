@@ -29,13 +29,11 @@ const DEFAULT_MAX_BREADCRUMBS = 100;
 
 /**
  * Where demotion breadcrumbs go. Normally Sentry's current scope, so a breadcrumb lives as long as the
- * request or task that produced it. Two gaps are closed by also keeping it here and adding it to the
- * next event this integration passes:
- * - the SDK attaches scope data when an event is *captured* and processes it later, so an error
- *   captured right after the demoted one (before its processing ended) would miss the breadcrumb; it
- *   gets it here, but only within the same isolation scope (never another request's);
- * - when our copy of `@sentry/core` is not the one driving the client (an SDK such as
- *   `@sentry/electron` pins its own), its scope functions are silent no-ops.
+ * request or task that produced it, and events that pass are never touched (the SDK attaches scope data
+ * when an event is captured: an error captured before the demoted one finished processing does not carry
+ * its breadcrumb, as with any breadcrumb added during processing). When our copy of `@sentry/core` is not
+ * the one driving the client (an SDK such as `@sentry/electron` pins its own), its scope functions are
+ * silent no-ops: breadcrumbs then wait here and are merged into the next event this integration passes.
  */
 export interface DemotionTrail {
   leave(breadcrumb: Breadcrumb, client: SentryClient): void;
@@ -43,49 +41,28 @@ export interface DemotionTrail {
   mergeInto(event: Event, client: SentryClient): void;
 }
 
-interface Waiting {
-  readonly breadcrumb: Breadcrumb;
-  /** The isolation scope the breadcrumb was left in, when our `@sentry/core` could reach it. */
-  readonly scope: object | undefined;
-}
-
 /** A trail of demotion breadcrumbs for one integration instance. */
 export function demotionTrail(): DemotionTrail {
-  let waiting: Waiting[] = [];
-  const scopeFor = (client: SentryClient): object | undefined =>
-    (SentryCore.getClient() as unknown) === client ? SentryCore.getIsolationScope() : undefined;
-
+  const pending: Breadcrumb[] = [];
   return {
     leave(breadcrumb, client) {
-      const stamped = { ...breadcrumb, timestamp: Date.now() / 1000 };
-      const scope = scopeFor(client);
-      if (scope) SentryCore.addBreadcrumb(stamped);
-      waiting.push({ breadcrumb: stamped, scope });
+      if ((SentryCore.getClient() as unknown) === client) {
+        SentryCore.addBreadcrumb(breadcrumb);
+        return;
+      }
+      pending.push({ ...breadcrumb, timestamp: Date.now() / 1000 });
       const limit = maxBreadcrumbs(client);
-      if (waiting.length > limit) waiting = waiting.slice(waiting.length - limit);
+      if (pending.length > limit) pending.splice(0, pending.length - limit);
     },
     mergeInto(event, client) {
-      if (waiting.length === 0) return;
-      const scope = scopeFor(client);
-      const present = new Set((Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []).map(identity));
-      const added: Breadcrumb[] = [];
-      waiting = waiting.filter((entry) => {
-        if (entry.scope !== scope) return true; // another request's (or the scope path came back): keep
-        if (!present.has(identity(entry.breadcrumb))) added.push(entry.breadcrumb);
-        return false;
-      });
-      if (added.length === 0) return;
-      const merged = [...(Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []), ...added];
+      if (pending.length === 0) return;
+      const merged = [...(Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []), ...pending];
+      pending.length = 0;
       merged.sort((left, right) => (left.timestamp ?? 0) - (right.timestamp ?? 0));
       const limit = maxBreadcrumbs(client);
       event.breadcrumbs = merged.length > limit ? merged.slice(merged.length - limit) : merged;
     },
   };
-}
-
-/** Same breadcrumb, whether it came through the scope or from the waiting list. */
-function identity(breadcrumb: Breadcrumb): string {
-  return `${breadcrumb.category}\u0000${breadcrumb.timestamp}\u0000${breadcrumb.message}`;
 }
 
 function maxBreadcrumbs(client: SentryClient): number {

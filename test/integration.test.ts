@@ -97,22 +97,6 @@ describe('expectedErrorsIntegration', () => {
     expect(capture.discardedCount('event_processor')).toBe(1);
   });
 
-  it('puts the breadcrumb of a demoted event on an error captured right after it, exactly once', async () => {
-    init();
-    Sentry.captureException(new Error('API error (401): {"error":"Invalid token"}'));
-    Sentry.captureException(new Error('captured before the demotion was processed'));
-    await Sentry.flush(2_000);
-    Sentry.captureException(new Error('captured after'));
-    await settle();
-    const trail = (text: string) =>
-      capture
-        .events()
-        .find((event) => event.exception?.values?.at(-1)?.value === text)
-        ?.breadcrumbs?.filter((breadcrumb) => breadcrumb.category === 'expected_error');
-    expect(trail('captured before the demotion was processed')).toHaveLength(1);
-    expect(trail('captured after')).toHaveLength(1);
-  });
-
   it('never adds the breadcrumb of one isolation scope (request) to an event of another', async () => {
     init();
     await Sentry.withIsolationScope(async () => {
