@@ -91,6 +91,14 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
       const event = input as Event;
       try {
         const classification = classifier.classify(event, hint);
+        if (classification && !isClient(client)) {
+          // Without the client there is no scope for the breadcrumb and no client report for a drop.
+          debugLog(
+            'warn',
+            `Passing event ${event.event_id ?? ''} (rule "${classification.rule}"): no Sentry client was given`,
+          );
+          return input;
+        }
         if (classification && mode === 'enforce' && classification.action !== 'report') {
           const verb = classification.action === 'drop' ? 'Dropped' : 'Demoted';
           debugLog(
@@ -123,6 +131,12 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   };
   return integration;
 }) satisfies IntegrationFn;
+
+function isClient(client: unknown): client is SentryClient {
+  return (
+    typeof client === 'object' && client !== null && typeof (client as SentryClient).getOptions === 'function'
+  );
+}
 
 /**
  * Drops or demotes expected error states before they reach Sentry; everything a rule does not claim

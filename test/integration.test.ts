@@ -390,6 +390,30 @@ describe('expectedErrorsIntegration', () => {
       );
     });
 
+    it('passes an event when processEvent is called without a client, naming the rule in one debug line', () => {
+      init({ rules }, { debug: true });
+      const integration = Sentry.getClient()?.getIntegrationByName('ExpectedErrors');
+      const logs: string[] = [];
+      const saved = originalConsoleMethods as Record<string, ((...args: unknown[]) => void) | undefined>;
+      const [originalWarn, savedWarn] = [console.warn, saved.warn];
+      console.warn = (...args: unknown[]) => logs.push(args.join(' '));
+      saved.warn = console.warn;
+      try {
+        const dropped: Sentry.Event = {
+          exception: { values: [{ type: 'MessageNotFoundError', value: 'gone' }] },
+        };
+        const unmatched: Sentry.Event = { message: 'a real bug' };
+        expect(integration?.processEvent?.(dropped, {}, undefined as never)).toBe(dropped);
+        expect(integration?.processEvent?.(unmatched, {}, undefined as never)).toBe(unmatched);
+      } finally {
+        console.warn = originalWarn;
+        saved.warn = savedWarn;
+      }
+      expect(logs.filter((line) => line.includes('[ExpectedErrors]'))).toEqual([
+        expect.stringMatching(/Passing event .*\(rule "gone"\): no Sentry client was given/),
+      ]);
+    });
+
     it('returns the very same event object when no rule matches', () => {
       init();
       const client = Sentry.getClient();
