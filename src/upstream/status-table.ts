@@ -1,3 +1,4 @@
+import { parseStatus } from '../event-text.js';
 import type { UpstreamErrorReason, UpstreamErrorType } from './types.js';
 
 /**
@@ -43,10 +44,6 @@ export function retryableType(type: UpstreamErrorType): boolean {
 
 /** An HTTP error status (400-599) from a number or a string of exactly three digits. */
 export function errorStatus(value: unknown): number | undefined {
-  let status: number | undefined;
-  if (typeof value === 'number') status = value;
-  else if (typeof value === 'string' && /^\s*\d{3}\s*$/.test(value)) status = Number(value);
-  return status !== undefined && Number.isInteger(status) && status >= 400 && status <= 599
-    ? status
-    : undefined;
+  const status = parseStatus(value);
+  return status !== undefined && status >= 400 ? status : undefined;
 }
