@@ -5,6 +5,7 @@ import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
+import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
 import { upstreamTags } from './upstream-tags.js';
@@ -99,14 +100,15 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
           );
           return input;
         }
-        if (classification && mode === 'enforce' && classification.action !== 'report') {
-          const verb = classification.action === 'drop' ? 'Dropped' : 'Demoted';
+        // The CLI decides recorded events with the same `outcomeOf`.
+        const outcome = outcomeOf(classification);
+        if (classification && mode === 'enforce' && outcome !== 'pass') {
+          const verb = outcome === 'drop' ? 'Dropped' : 'Demoted';
           debugLog(
             'log',
             `${verb} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
           );
-          if (classification.action === 'breadcrumb')
-            trail.leave(demotionBreadcrumb(event, classification), client);
+          if (outcome === 'breadcrumb') trail.leave(demotionBreadcrumb(event, classification), client);
           return null;
         }
         if (classification && mode === 'dry-run') {
