@@ -53,6 +53,16 @@ export class RuleConfigError extends SentryExpectedErrorsError {
     Object.defineProperty(this, RULE_CONFIG_MARKER, { value: true });
   }
 
+  /**
+   * An error in an option rather than a rule, e.g. `expectedErrorsIntegration: \`mode\` must be 'enforce'
+   * or 'dry-run' (got "dry_run")`. `ruleIndex` is -1 and `field` is the option's path.
+   */
+  static forOption(owner: string, option: string, problem: string): RuleConfigError {
+    const error = new RuleConfigError(-1, undefined, option, problem);
+    error.message = `${owner}: \`${option}\` ${problem}`;
+    return error;
+  }
+
   /** True for a `RuleConfigError` thrown by any copy of this package. */
   static override isInstance(value: unknown): value is RuleConfigError {
     return (
