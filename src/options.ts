@@ -1,0 +1,95 @@
+import { RuleConfigError } from './errors.js';
+import type { Rule } from './rules/types.js';
+
+const OWNER = 'expectedErrorsIntegration';
+
+/** The integration's options after validation: every switch resolved to its default. */
+export interface ResolvedOptions {
+  readonly rules: readonly Rule[];
+  readonly mode: 'enforce' | 'dry-run';
+  readonly breadcrumbs: 'classify' | 'ignore';
+  readonly maxTextLength: number | undefined;
+  readonly upstreamTags: 'off' | 'tag';
+}
+
+const KNOWN_OPTIONS = [
+  'rules',
+  'mode',
+  'breadcrumbs',
+  'maxTextLength',
+  'upstreamTags',
+  'tagStatus',
+  'surge',
+  'metrics',
+  'onDecision',
+  'logs',
+] as const;
+
+/**
+ * Validates the integration's options at construction, so a typo (`mode: 'dry_run'`, `breadcrumbs:
+ * 'off'`, an unknown option) fails loudly instead of silently switching filtering off for part of the
+ * events. Throws a `RuleConfigError` naming the option.
+ */
+export function resolveOptions(options: unknown): ResolvedOptions {
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw RuleConfigError.forOption(OWNER, 'options', `must be an object (got ${describe(options)})`);
+  }
+  const given = options as Record<string, unknown>;
+  for (const name of Object.keys(given)) {
+    if (!(KNOWN_OPTIONS as readonly string[]).includes(name)) {
+      throw RuleConfigError.forOption(
+        OWNER,
+        name,
+        `is not an option (known options: ${KNOWN_OPTIONS.join(', ')})`,
+      );
+    }
+  }
+  return {
+    rules: rulesOption(given.rules),
+    mode: oneOf(given, 'mode', ['enforce', 'dry-run']),
+    breadcrumbs: oneOf(given, 'breadcrumbs', ['classify', 'ignore']),
+    maxTextLength: positiveInteger(given, 'maxTextLength'),
+    upstreamTags: oneOf(given, 'upstreamTags', ['off', 'tag']),
+  };
+}
+
+/** The `rules` option: an array when given (`null` would silently mean "no rules"); absent means none. */
+function rulesOption(rules: unknown): readonly Rule[] {
+  return rules === undefined ? [] : ruleArray(rules, OWNER);
+}
+
+/** Rules handed to `owner`: an array, or a `RuleConfigError` naming `rules`. */
+export function ruleArray(rules: unknown, owner: string): readonly Rule[] {
+  if (!Array.isArray(rules)) {
+    throw RuleConfigError.forOption(owner, 'rules', `must be an array of rules (got ${describe(rules)})`);
+  }
+  return rules as readonly Rule[];
+}
+
+function oneOf<const T extends string>(
+  options: Record<string, unknown>,
+  name: string,
+  values: readonly [T, ...T[]],
+): T {
+  const value = options[name];
+  if (value === undefined) return values[0];
+  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+  const choices = values.map((choice) => `'${choice}'`).join(' or ');
+  throw RuleConfigError.forOption(OWNER, name, `must be ${choices} (got ${describe(value)})`);
+}
+
+function positiveInteger(options: Record<string, unknown>, name: string): number | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  throw RuleConfigError.forOption(OWNER, name, `must be a positive integer (got ${describe(value)})`);
+}
+
+/** A short, safe description of a bad value for an error message. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
