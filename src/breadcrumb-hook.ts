@@ -43,8 +43,10 @@ export function wrapBeforeBreadcrumb(
     try {
       return appCallback(current, hint);
     } catch (error) {
-      debugLog('warn', "The app's beforeBreadcrumb threw; keeping the breadcrumb as it was:", error);
-      return current;
+      // The SDK drops a breadcrumb whose `beforeBreadcrumb` throws (or lets the throw escape): keeping it
+      // would store what the app's scrubber never got to clean.
+      debugLog('warn', "The app's beforeBreadcrumb threw; dropping the breadcrumb:", error);
+      return null;
     }
   };
   Object.defineProperty(wrapped, WRAPPED, { value: true });

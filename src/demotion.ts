@@ -1,9 +1,10 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import * as SentryCore from '@sentry/core';
+import { debugLog } from './debug-log.js';
 import { eventHeadline } from './event-text.js';
 import { summarize } from './redact.js';
 import type { Classification } from './rules/types.js';
 import { optionsOf, type SentryClient } from './sentry-client.js';
+import { isolationScopeOf } from './sentry-scopes.js';
 
 /** Category of the breadcrumbs this package leaves for demoted events; never classified itself. */
 export const DEMOTED_CATEGORY = 'expected_error';
@@ -28,44 +29,36 @@ export function demotionBreadcrumb(event: Event, classification: Classification)
 const DEFAULT_MAX_BREADCRUMBS = 100;
 
 /**
- * Where demotion breadcrumbs go. Normally Sentry's current scope, so a breadcrumb lives as long as the
- * request or task that produced it, and events that pass are never touched (the SDK attaches scope data
- * when an event is captured: an error captured before the demoted one finished processing does not carry
- * its breadcrumb, as with any breadcrumb added during processing). When our copy of `@sentry/core` is not
- * the one driving the client (an SDK such as `@sentry/electron` pins its own), its scope functions are
- * silent no-ops: breadcrumbs then wait here and are merged into the next event this integration passes.
+ * Leaves a demotion breadcrumb where the SDK itself would put one added at this point: on the isolation
+ * scope of the request or task whose error was demoted, so it lives and dies with that request. It takes
+ * the same road as `Sentry.addBreadcrumb` — the app's `beforeBreadcrumb` (a throw drops it, as in the
+ * SDK), the `beforeAddBreadcrumb` hook, the client's `maxBreadcrumbs` — but through the scopes of the SDK
+ * that drives `client`, found by the client itself, never through our own copy of `@sentry/core` (which
+ * may be another version whose scopes the SDK never reads). Where no scope of that SDK can be found the
+ * breadcrumb is dropped: moving it to whichever event passes next would hand one request's data to
+ * another.
  */
-export interface DemotionTrail {
-  leave(breadcrumb: Breadcrumb, client: SentryClient): void;
-  /** Adds waiting breadcrumbs to an event that is about to be sent. */
-  mergeInto(event: Event, client: SentryClient): void;
-}
-
-/** A trail of demotion breadcrumbs for one integration instance. */
-export function demotionTrail(): DemotionTrail {
-  const pending: Breadcrumb[] = [];
-  return {
-    leave(breadcrumb, client) {
-      if ((SentryCore.getClient() as unknown) === client) {
-        SentryCore.addBreadcrumb(breadcrumb);
-        return;
-      }
-      pending.push({ ...breadcrumb, timestamp: Date.now() / 1000 });
-      const limit = maxBreadcrumbs(client);
-      if (pending.length > limit) pending.splice(0, pending.length - limit);
-    },
-    mergeInto(event, client) {
-      if (pending.length === 0) return;
-      const merged = [...(Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []), ...pending];
-      pending.length = 0;
-      merged.sort((left, right) => (left.timestamp ?? 0) - (right.timestamp ?? 0));
-      const limit = maxBreadcrumbs(client);
-      event.breadcrumbs = merged.length > limit ? merged.slice(merged.length - limit) : merged;
-    },
-  };
-}
-
-function maxBreadcrumbs(client: SentryClient): number {
-  const limit = optionsOf(client).maxBreadcrumbs;
-  return typeof limit === 'number' && limit >= 0 ? limit : DEFAULT_MAX_BREADCRUMBS;
+export function leaveDemotionBreadcrumb(breadcrumb: Breadcrumb, client: SentryClient): void {
+  const options = optionsOf(client);
+  const maxBreadcrumbs =
+    typeof options.maxBreadcrumbs === 'number' ? options.maxBreadcrumbs : DEFAULT_MAX_BREADCRUMBS;
+  if (maxBreadcrumbs <= 0) return;
+  const isolationScope = isolationScopeOf(client);
+  if (!isolationScope) {
+    debugLog('warn', 'Dropped a demotion breadcrumb: no scope of the SDK that drives this client was found');
+    return;
+  }
+  let final: Breadcrumb | null = { timestamp: Date.now() / 1000, ...breadcrumb };
+  const beforeBreadcrumb = options.beforeBreadcrumb;
+  if (beforeBreadcrumb) {
+    try {
+      final = beforeBreadcrumb(final);
+    } catch (error) {
+      debugLog('warn', "The app's beforeBreadcrumb threw; dropping the demotion breadcrumb:", error);
+      return;
+    }
+  }
+  if (final === null || typeof final !== 'object') return;
+  client.emit?.('beforeAddBreadcrumb', final, undefined);
+  isolationScope.addBreadcrumb(final, maxBreadcrumbs);
 }

@@ -3,8 +3,9 @@ import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
-import { demotionBreadcrumb, demotionTrail } from './demotion.js';
+import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
 import { RuleConfigError } from './errors.js';
+import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
@@ -55,17 +56,18 @@ export interface ExpectedErrorsIntegration {
   /** The classifier currently in use (to `explain` a decision, or to share with other code). */
   getClassifier(): Classifier;
   /**
-   * Replaces the rules (a remote config refresh, a feature flag). A pack that does not compile is
-   * refused: the rules in use stay, the error is returned (never thrown) and logged to Sentry's debug log.
+   * Replaces the rules (a remote config refresh, a feature flag). Anything but an array of valid rules is
+   * refused (`null` or `undefined` never mean "no rules": pass `[]` for that): the rules in use stay, the
+   * error is returned (never thrown) and logged to Sentry's debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
 }
 
-const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
-  const mode = options.mode ?? 'enforce';
+const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
+  const options = resolveOptions(input);
+  const mode = options.mode;
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
-  let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
-  const trail = demotionTrail();
+  let classifier = createClassifier({ rules: options.rules, ...maxTextLength });
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -74,7 +76,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
     },
     setRules(rules) {
       try {
-        classifier = createClassifier({ rules, ...maxTextLength });
+        classifier = createClassifier({ rules: ruleArray(rules, 'setRules'), ...maxTextLength });
         return { ok: true };
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
@@ -108,7 +110,8 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
             'log',
             `${verb} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
           );
-          if (outcome === 'breadcrumb') trail.leave(demotionBreadcrumb(event, classification), client);
+          if (outcome === 'breadcrumb')
+            leaveDemotionBreadcrumb(demotionBreadcrumb(event, classification), client);
           return null;
         }
         if (classification && mode === 'dry-run') {
@@ -119,7 +122,6 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
           const tags = upstreamTags(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
-        trail.mergeInto(event, client);
         return input;
       } catch (error) {
         debugLog(

@@ -6,6 +6,8 @@ import type { Breadcrumb, BreadcrumbHint } from '@sentry/core';
  */
 export interface SentryClient {
   getOptions(): object;
+  /** Fires a client hook; the integration fires `beforeAddBreadcrumb` for the breadcrumbs it leaves. */
+  emit?(hook: 'beforeAddBreadcrumb', breadcrumb: Breadcrumb, hint?: BreadcrumbHint): void;
 }
 
 /** The client options the integration reads or wraps. */

@@ -275,21 +275,23 @@ describe('expectedErrorsIntegration', () => {
       ]);
     });
 
-    it("keeps the breadcrumb when the app's beforeBreadcrumb throws", async () => {
+    it("drops the breadcrumb when the app's beforeBreadcrumb throws, as the SDK does", async () => {
       init(
         { rules },
         {
-          beforeBreadcrumb: () => {
-            throw new Error('app bug');
+          beforeBreadcrumb: (breadcrumb) => {
+            if (breadcrumb.message?.includes('password')) throw new Error('scrubber bug');
+            return breadcrumb;
           },
         },
       );
-      Sentry.addBreadcrumb({ message: 'kept despite the throw' });
+      Sentry.addBreadcrumb({ message: 'connect host=db password=Hunter2Secret' });
+      Sentry.addBreadcrumb({ message: 'user clicked send' });
       Sentry.captureMessage('bug');
       await settle();
-      expect(capture.events()[0]?.breadcrumbs?.map((breadcrumb) => breadcrumb.message)).toEqual([
-        'kept despite the throw',
-      ]);
+      const stored = capture.events()[0]?.breadcrumbs?.map((breadcrumb) => breadcrumb.message);
+      expect(stored).toEqual(['user clicked send']);
+      expect(JSON.stringify(capture.events()[0]?.breadcrumbs)).not.toContain('Hunter2');
     });
 
     it("leaves breadcrumbs alone with breadcrumbs: 'ignore'", async () => {

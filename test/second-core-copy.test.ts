@@ -34,7 +34,8 @@ async function run(scenario: () => Promise<void>): Promise<Sent> {
       flush: async () => true,
     }),
   });
-  await scenario();
+  // Each scenario is one request: its breadcrumbs live on its own isolation scope.
+  await SentryV10.withIsolationScope(scenario);
   await SentryV10.flush(2_000);
   await SentryV10.flush(2_000);
   return sent;

@@ -1,0 +1,53 @@
+import type { Breadcrumb } from '@sentry/core';
+import type { SentryClient } from './sentry-client.js';
+
+/** What the integration needs of a Sentry scope. Structural, so a scope of any SDK version fits. */
+export interface ScopeLike {
+  getClient?(): unknown;
+  addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs?: number): unknown;
+}
+
+/** An SDK's async context strategy (set by `@sentry/node`), or its default scope stack (browsers). */
+interface ScopeSource {
+  getCurrentScope?(): ScopeLike;
+  getScope?(): ScopeLike;
+  getIsolationScope(): ScopeLike;
+}
+
+/**
+ * The isolation scope, in the current async context, of the SDK that drives `client`.
+ *
+ * Every `@sentry/core` copy keeps its scopes in `globalThis.__SENTRY__[<its version>]` (its async context
+ * strategy `acs`, or the default `stack`), the layout of every major from 8 to 11. The SDK that owns
+ * `client` is the one whose current scope holds it; its isolation scope is the one `Sentry.addBreadcrumb`
+ * would write to here — the scope of the request being handled, whatever copy of `@sentry/core` this
+ * package itself imports.
+ */
+export function isolationScopeOf(client: SentryClient): ScopeLike | undefined {
+  const registry = (globalThis as { __SENTRY__?: unknown }).__SENTRY__;
+  if (typeof registry !== 'object' || registry === null) return undefined;
+  for (const carrier of Object.values(registry)) {
+    const source = scopeSourceOf(carrier);
+    if (!source) continue;
+    const current = source.getCurrentScope ? source.getCurrentScope() : source.getScope?.();
+    if (current?.getClient?.() !== client) continue;
+    const isolationScope = source.getIsolationScope();
+    if (typeof isolationScope?.addBreadcrumb === 'function') return isolationScope;
+  }
+  return undefined;
+}
+
+function scopeSourceOf(carrier: unknown): ScopeSource | undefined {
+  if (typeof carrier !== 'object' || carrier === null) return undefined;
+  const { acs, stack } = carrier as { acs?: unknown; stack?: unknown };
+  for (const candidate of [acs, stack]) {
+    if (
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      typeof (candidate as ScopeSource).getIsolationScope === 'function'
+    ) {
+      return candidate as ScopeSource;
+    }
+  }
+  return undefined;
+}
