@@ -8,6 +8,7 @@ import { RuleConfigError } from './errors.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
+import { addStatusTag, tagStatusOption } from './status-tag.js';
 import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
@@ -34,6 +35,13 @@ export interface ExpectedErrorsOptions {
    * @default 'off'
    */
   readonly upstreamTags?: 'off' | 'tag';
+  /**
+   * Sets the tag `http.response.status_code` on every event that is sent, from the status read on the
+   * live error (its `status`, `statusCode`, `response.status`…, along its `cause` chain), when the
+   * event states none: Sentry search sees it, and a replay of the recorded event decides as live.
+   * @default false
+   */
+  readonly tagStatus?: boolean;
 }
 
 /** Result of `ExpectedErrorsIntegration.setRules`. */
@@ -63,6 +71,7 @@ export interface ExpectedErrorsIntegration {
 
 const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const mode = options.mode ?? 'enforce';
+  const tagStatus = tagStatusOption(options.tagStatus);
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
   const trail = demotionTrail();
@@ -119,6 +128,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
           const tags = upstreamTags(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
+        if (tagStatus) addStatusTag(event, hint);
         trail.mergeInto(event, client);
         return input;
       } catch (error) {
