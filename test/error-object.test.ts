@@ -204,6 +204,16 @@ describe('errorChain and chainStatuses', () => {
     expect(categorizeUpstreamError(error)).toMatchObject({ type: 'server_error', status: 502 });
   });
 
+  it('lets the classifier decide an event whose live error has a throwing `cause` getter', () => {
+    const classifier = createClassifier({ rules: [{ kind: 'known', action: 'drop', any: ['boom'] }] });
+    const error = Object.defineProperty(new Error('boom'), 'cause', {
+      get(): never {
+        throw new Error('getter');
+      },
+    });
+    expect(classifier.classify({ message: 'boom' }, { originalException: error })?.kind).toBe('known');
+  });
+
   it('ends on a getter that makes a new cause at every read', () => {
     const endless = {
       get cause(): object {
