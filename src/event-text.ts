@@ -1,23 +1,13 @@
-import type { RuleExample } from './rules/types.js';
+import { chainStatuses } from './error-object.js';
+import { parseStatus } from './http-status.js';
+import type { Facts } from './rules/facts.js';
 
-/**
- * What a classifier reads from an event, a breadcrumb or an example. A field is one text made of one or
- * more strings read back to back (an exception's `type`, `": "` and `value`), so no large string is
- * copied; no substring is ever found across two fields.
- */
-export interface Facts {
-  readonly fields: ReadonlyArray<readonly string[]>;
-  readonly statuses: readonly number[];
-  readonly exceptionTypes: readonly string[];
-  readonly tags: Readonly<Record<string, unknown>> | undefined;
-}
+export type { Facts } from './rules/facts.js';
+export { exampleFacts } from './rules/facts.js';
 
 const STATUS_TAGS = ['status', 'status_code', 'http.status_code', 'http.response.status_code'] as const;
-const STATUS_FIELDS = ['status', 'statusCode', 'status_code'] as const;
 /** How much of an exception value a headline keeps (summaries are cut much shorter anyway). */
 const HEADLINE_VALUE_LENGTH = 2_048;
-/** How far `hint.originalException`'s `cause` chain is followed. */
-const MAX_CAUSE_DEPTH = 8;
 
 /**
  * Text, statuses, exception types and tags of a Sentry event. Works on the serialized event alone (a
@@ -26,7 +16,6 @@ const MAX_CAUSE_DEPTH = 8;
 export function eventFacts(event: unknown, hint?: unknown): Facts {
   if (!isObject(event)) return { fields: [], statuses: [], exceptionTypes: [], tags: undefined };
   const fields: string[][] = [];
-  const statuses: number[] = [];
   const exceptionTypes: string[] = [];
 
   const message = event.message;
@@ -59,17 +48,30 @@ export function eventFacts(event: unknown, hint?: unknown): Facts {
     }
   }
 
+  const statuses = recordedStatuses(event);
+  // The live error, read as `categorizeUpstreamError` reads it (the same chain, the same fields).
+  if (isObject(hint)) for (const status of chainStatuses(hint.originalException)) addStatus(statuses, status);
+
   const tags = isObject(event.tags) ? event.tags : undefined;
-  if (tags) for (const name of STATUS_TAGS) addStatus(statuses, tags[name]);
+  return { fields, statuses, exceptionTypes, tags };
+}
+
+/**
+ * The statuses a serialized event states, without its live error: status tags,
+ * `contexts.response.status_code`, and the status of a thrown non-Error object.
+ */
+export function recordedStatuses(event: unknown): number[] {
+  const statuses: number[] = [];
+  if (!isObject(event)) return statuses;
+  const tags = event.tags;
+  if (isObject(tags)) for (const name of STATUS_TAGS) addStatus(statuses, tags[name]);
   const contexts = event.contexts;
   if (isObject(contexts) && isObject(contexts.response)) addStatus(statuses, contexts.response.status_code);
   // A thrown non-Error object (a Tauri `invoke` rejection, a fetch wrapper's `{ status, message }`) is
   // serialized by the SDK into `extra.__serialized__`: recorded events keep its status there.
   const extra = event.extra;
-  if (isObject(extra)) addErrorStatuses(statuses, extra.__serialized__);
-  if (isObject(hint)) addErrorStatuses(statuses, hint.originalException);
-
-  return { fields, statuses, exceptionTypes, tags };
+  if (isObject(extra)) for (const status of chainStatuses(extra.__serialized__)) addStatus(statuses, status);
+  return statuses;
 }
 
 /**
@@ -118,40 +120,9 @@ export function breadcrumbFacts(breadcrumb: unknown): Facts {
   return { fields, statuses, exceptionTypes: [], tags: undefined };
 }
 
-/** The facts a rule example stands for. */
-export function exampleFacts(example: RuleExample): Facts {
-  return {
-    fields: example.text.length > 0 ? [[example.text]] : [],
-    statuses: example.status === undefined ? [] : [example.status],
-    exceptionTypes: example.exceptionType === undefined ? [] : [example.exceptionType],
-    tags: example.tags,
-  };
-}
-
-/** Reads an HTTP status from the error and its `cause` chain: the fields servers and SDK errors use. */
-function addErrorStatuses(statuses: number[], error: unknown): void {
-  let current = error;
-  for (let depth = 0; depth < MAX_CAUSE_DEPTH && isObject(current); depth++) {
-    for (const name of STATUS_FIELDS) addStatus(statuses, current[name]);
-    if (isObject(current.response)) addStatus(statuses, current.response.status);
-    if (isObject(current.output)) addStatus(statuses, current.output.statusCode);
-    current = current.cause;
-  }
-}
-
 function addStatus(statuses: number[], value: unknown): void {
   const status = parseStatus(value);
   if (status !== undefined && !statuses.includes(status)) statuses.push(status);
-}
-
-/** An HTTP status from a number or a string of exactly three digits (tags are often strings). */
-export function parseStatus(value: unknown): number | undefined {
-  let status: number | undefined;
-  if (typeof value === 'number') status = value;
-  else if (typeof value === 'string' && /^\s*\d{3}\s*$/.test(value)) status = Number(value);
-  return status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599
-    ? status
-    : undefined;
 }
 
 /** The parts of a printf-style template with its params in place (`%s`, `%d`, `%i`, `%f`, `%o`, `%O`, `%j`). */

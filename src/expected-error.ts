@@ -1,3 +1,5 @@
+import { read } from './guarded-read.js';
+
 /** What happens to a typed expected error: dropped outright, or demoted to a breadcrumb. */
 export type ExpectedAction = 'drop' | 'breadcrumb';
 
@@ -75,13 +77,14 @@ export function expectedMarkOf(error: unknown): ExpectedMark | undefined {
   for (let depth = 0; depth < MAX_CAUSE_DEPTH && typeof current === 'object' && current !== null; depth++) {
     const mark = readOwnMark(current);
     if (mark) return mark;
-    current = (current as { cause?: unknown }).cause;
+    // A throwing `cause` getter ends the search instead of failing the whole classification.
+    current = read(current, 'cause');
   }
   return undefined;
 }
 
 function readOwnMark(error: object): ExpectedMark | undefined {
-  const mark = (error as Record<symbol, unknown>)[MARK] ?? registryIfCreated()?.get(error);
+  const mark = read(error, MARK) ?? registryIfCreated()?.get(error);
   if (typeof mark !== 'object' || mark === null) return undefined;
   const { kind, action } = mark as Partial<ExpectedMark>;
   if (typeof kind !== 'string' || (action !== 'drop' && action !== 'breadcrumb')) return undefined;

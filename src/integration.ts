@@ -9,6 +9,7 @@ import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
+import { addStatusTag } from './status-tag.js';
 import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
@@ -35,6 +36,13 @@ export interface ExpectedErrorsOptions {
    * @default 'off'
    */
   readonly upstreamTags?: 'off' | 'tag';
+  /**
+   * Sets the tag `http.response.status_code` on every event that is sent, from the status read on the
+   * live error (its `status`, `statusCode`, `response.status`…, along its `cause` chain), when the
+   * event states none: Sentry search sees it, and a replay of the recorded event decides as live.
+   * @default false
+   */
+  readonly tagStatus?: boolean;
 }
 
 /** Result of `ExpectedErrorsIntegration.setRules`. */
@@ -122,6 +130,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           const tags = upstreamTags(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
+        if (options.tagStatus) addStatusTag(event, hint);
         return input;
       } catch (error) {
         debugLog(

@@ -10,6 +10,7 @@ export interface ResolvedOptions {
   readonly breadcrumbs: 'classify' | 'ignore';
   readonly maxTextLength: number | undefined;
   readonly upstreamTags: 'off' | 'tag';
+  readonly tagStatus: boolean;
 }
 
 const KNOWN_OPTIONS = [
@@ -51,6 +52,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     breadcrumbs: oneOf(given, 'breadcrumbs', ['classify', 'ignore']),
     maxTextLength: positiveInteger(given, 'maxTextLength'),
     upstreamTags: oneOf(given, 'upstreamTags', ['off', 'tag']),
+    tagStatus: booleanOption(given, 'tagStatus', false),
   };
 }
 
@@ -79,6 +81,13 @@ function oneOf<const T extends string>(
   throw RuleConfigError.forOption(OWNER, name, `must be ${choices} (got ${describe(value)})`);
 }
 
+function booleanOption(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw RuleConfigError.forOption(OWNER, name, `must be a boolean (got ${describe(value)})`);
+}
+
 function positiveInteger(options: Record<string, unknown>, name: string): number | undefined {
   const value = options[name];
   if (value === undefined) return undefined;
@@ -91,5 +100,6 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'function') return 'a function';
   return typeof value === 'object' ? 'an object' : typeof value;
 }

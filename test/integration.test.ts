@@ -86,7 +86,7 @@ describe('expectedErrorsIntegration', () => {
     Sentry.captureException(new Error('the next real bug'));
     await settle();
     const [event] = capture.events();
-    expect(capture.events()).toHaveLength(1);
+    expect(messages()).toEqual(['the next real bug']);
     const demoted = event?.breadcrumbs?.find((breadcrumb) => breadcrumb.category === 'expected_error');
     expect(demoted).toMatchObject({
       level: 'info',
@@ -154,13 +154,28 @@ describe('expectedErrorsIntegration', () => {
     expect(withIntegration?.tags).toEqual({ status: 401 });
   });
 
-  it('reads the status of a live error (hint.originalException)', async () => {
+  it('reads the status of a live error (hint.originalException): drops the 401, sends the 403', async () => {
     init();
-    Sentry.captureException(Object.assign(new Error('GET /me failed'), { status: 401 }));
-    Sentry.captureException(Object.assign(new Error('GET /me failed'), { status: 403 }));
+    // One message for both: only the status, which the serialized event does not carry, tells them apart.
+    const unauthorized = Sentry.captureException(Object.assign(new Error('GET /me failed'), { status: 401 }));
+    const forbidden = Sentry.captureException(Object.assign(new Error('GET /me failed'), { status: 403 }));
     await settle();
-    expect(capture.events()).toHaveLength(1);
+    expect(capture.events().map((event) => event.event_id)).toEqual([forbidden]);
+    expect(unauthorized).not.toBe(forbidden);
     expect(capture.discardedCount('event_processor')).toBe(1);
+  });
+
+  it('reads the status along the cause chain and in the fields HTTP clients use', async () => {
+    init();
+    const gotError = Object.assign(new Error('Response code 401 (Unauthorized)'), { name: 'HTTPError' });
+    // got defines `response` non-enumerable: only the live error shows the status.
+    Object.defineProperty(gotError, 'response', { enumerable: false, value: { statusCode: 401 } });
+    Sentry.captureException(gotError);
+    Sentry.captureException(new Error('sync failed', { cause: { status: 401, message: 'GET /me' } }));
+    const sent = Sentry.captureException(new Error('sync failed', { cause: { status: 403 } }));
+    await settle();
+    expect(capture.events().map((event) => event.event_id)).toEqual([sent]);
+    expect(capture.discardedCount('event_processor')).toBe(2);
   });
 
   it('leaves transactions and other non-error events alone', () => {
@@ -181,7 +196,7 @@ describe('expectedErrorsIntegration', () => {
       await Sentry.flush(2_000);
       Sentry.captureMessage('after');
       await settle();
-      expect(capture.events()).toHaveLength(1);
+      expect(messages()).toEqual(['after']);
       expect(capture.events()[0]?.breadcrumbs?.at(-1)).toMatchObject({
         category: 'expected_error',
         data: { kind: 'session_expired', rule: 'typed:session_expired' },
@@ -214,8 +229,10 @@ describe('expectedErrorsIntegration', () => {
       Sentry.captureException(
         markExpected(Object.freeze(new Error('frozen 401')), 'session_expired', { action: 'drop' }),
       );
+      Sentry.captureException(Object.freeze(new Error('frozen and unmarked')));
       await settle();
-      expect(capture.events()).toHaveLength(0);
+      expect(messages()).toEqual(['frozen and unmarked']);
+      expect(capture.discardedCount('event_processor')).toBe(1);
     });
   });
 
@@ -299,7 +316,10 @@ describe('expectedErrorsIntegration', () => {
       Sentry.addBreadcrumb({ message: 'GET https://x.test/analytics/ping' });
       Sentry.captureMessage('bug');
       await settle();
-      expect(capture.events()[0]?.breadcrumbs).toHaveLength(1);
+      expect(capture.events()[0]?.breadcrumbs).toEqual([
+        expect.objectContaining({ message: 'GET https://x.test/analytics/ping' }),
+      ]);
+      expect(capture.events()[0]?.breadcrumbs?.[0]?.data).toBeUndefined();
     });
   });
 

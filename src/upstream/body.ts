@@ -1,7 +1,8 @@
+import { isRecord, read } from '../guarded-read.js';
 import { addCode, type Evidence, pushText, visit } from './evidence.js';
 import { readErrorDetails } from './gemini.js';
 import { htmlPageSummary, isHtmlPage } from './html-page.js';
-import { capText, isRecord, parseJsonBody, read, readRecord, readString } from './read.js';
+import { capText, parseJsonBody, readRecord, readString } from './read.js';
 import { errorStatus } from './status-table.js';
 
 /** How deep an error body is followed (`{ error: { error: { … } } }` is as deep as real bodies go). */

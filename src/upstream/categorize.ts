@@ -1,7 +1,8 @@
+import { isRecord, read } from '../guarded-read.js';
 import { codeSignals, STRONG_CODES, WEAK_CODES } from './body-codes.js';
 import type { Evidence } from './evidence.js';
 import { gatherEvidence } from './gather.js';
-import { isRecord, read, readString } from './read.js';
+import { readString } from './read.js';
 import { retryAfterFromHeaders, retryAfterFromText, shouldRetryFromHeaders } from './retry-after.js';
 import { SIGNAL_OUTCOMES, type Signal, strongest } from './signals.js';
 import { reasonFromStatus, retryableType, typeFromStatus } from './status-table.js';

@@ -1,5 +1,6 @@
+import { isArray, isRecord, itemsOf, read } from '../guarded-read.js';
 import { addCode, type Evidence } from './evidence.js';
-import { isArray, isRecord, itemsOf, read, readString } from './read.js';
+import { readString } from './read.js';
 
 /**
  * Google error bodies (Gemini API, Vertex AI): `{ error: { code, message, status, details[] } }`. The

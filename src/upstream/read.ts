@@ -1,37 +1,13 @@
+import { isRecord, read } from '../guarded-read.js';
+
 /**
- * Property access that never throws. Errors reach `categorizeUpstreamError` from anywhere: a getter
- * that throws, a revoked Proxy or a hostile `toString` must cost a missing field, not the caller.
+ * Field readers of the taxonomy, on top of the guarded reads every reader of error objects shares.
  */
 
 /** Longest text scanned per field: enough for a traceback plus a JSON body, bounded for huge strings. */
 export const MAX_TEXT_LENGTH = 16 * 1024;
 /** Longest string parsed as a JSON body. */
 export const MAX_JSON_LENGTH = 256 * 1024;
-
-/** A non-null object (arrays and functions excluded: errors and bodies are never either). */
-export function isRecord(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !isArray(value);
-}
-
-/** `Array.isArray`, which throws on a revoked Proxy. */
-export function isArray(value: unknown): value is readonly unknown[] {
-  try {
-    return Array.isArray(value);
-  } catch {
-    // Only a revoked Proxy throws here, and it has nothing left to read.
-    return false;
-  }
-}
-
-/** `value[key]`, or `undefined` when reading it throws. */
-export function read(value: object, key: string | symbol): unknown {
-  try {
-    return (value as Record<string | symbol, unknown>)[key];
-  } catch {
-    // A throwing getter or a revoked Proxy: treat the field as absent.
-    return undefined;
-  }
-}
 
 /** A non-empty string field. */
 export function readString(value: object, key: string): string | undefined {
@@ -43,21 +19,6 @@ export function readString(value: object, key: string): string | undefined {
 export function readRecord(value: object, key: string): object | undefined {
   const field = read(value, key);
   return isRecord(field) ? field : undefined;
-}
-
-/** The first `limit` items of an array field. */
-export function readItems(value: object, key: string, limit: number): unknown[] {
-  return itemsOf(read(value, key), limit);
-}
-
-/** The first `limit` items of `value` when it is an array, read one guarded index at a time. */
-export function itemsOf(value: unknown, limit: number): unknown[] {
-  if (!isArray(value)) return [];
-  const length = read(value, 'length');
-  const count = typeof length === 'number' ? Math.min(length, limit) : 0;
-  const items: unknown[] = [];
-  for (let index = 0; index < count; index++) items.push(read(value, String(index)));
-  return items;
 }
 
 /** `text` cut to the scanned length. */

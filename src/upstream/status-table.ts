@@ -1,4 +1,4 @@
-import { parseStatus } from '../event-text.js';
+import { parseStatus } from '../http-status.js';
 import type { UpstreamErrorReason, UpstreamErrorType } from './types.js';
 
 /**

@@ -1,5 +1,6 @@
+import { read } from '../guarded-read.js';
 import { addTransport, type Evidence } from './evidence.js';
-import { read, readString } from './read.js';
+import { readString } from './read.js';
 import type { Signal } from './signals.js';
 
 /**

@@ -1,6 +1,6 @@
+import { isRecord, read } from '../guarded-read.js';
 import { readBody } from './body.js';
 import { addTransport, type Evidence } from './evidence.js';
-import { isRecord, read } from './read.js';
 
 /**
  * Vercel AI SDK errors, recognised by the `Symbol.for` markers the SDK itself checks (so any installed
@@ -33,9 +33,4 @@ export function readVercelError(layer: object, evidence: Evidence, depth: number
   if (typeof isRetryable === 'boolean' && evidence.sdkRetryable === undefined) {
     evidence.sdkRetryable = isRetryable;
   }
-}
-
-/** The error a `RetryError` ended on: the one that says what went wrong (any `lastError` field). */
-export function lastErrorOf(layer: object): unknown {
-  return read(layer, 'lastError');
 }

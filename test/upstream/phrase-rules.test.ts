@@ -15,6 +15,21 @@ function matchExamples(rules: readonly SignalRule[]): Array<readonly [string, st
   );
 }
 
+/** Symptom examples that state a status, and what the status makes of them. */
+const DECIDED_BY_STATUS: ReadonlyMap<string, { readonly status: number; readonly type: string }> = new Map([
+  ['HTTP 429 Too Many Requests (upstream: bad gateway)', { status: 429, type: 'rate_limited' }],
+  [
+    "429 Quota exceeded for quota metric 'Generate Content API requests per minute'",
+    { status: 429, type: 'rate_limited' },
+  ],
+  [
+    '429 Unable to submit request because the service is temporarily out of capacity.',
+    { status: 429, type: 'overloaded' },
+  ],
+  // coder's table: a 504 is a server_error, not a timeout.
+  ['504 Deadline Exceeded', { status: 504, type: 'server_error' }],
+]);
+
 describe('categorizeUpstreamError', () => {
   describe('phrase rules (checked by the engine)', () => {
     it.each([
@@ -44,10 +59,14 @@ describe('categorizeUpstreamError', () => {
       'symptom rule %s: categorizes its example as %s',
       (_id, kind, text) => {
         const info = categorizeUpstreamError(text);
-        // With a status in the text, the status table decides (tested in text.test.ts).
-        if (info.status === undefined) {
-          expect(info.type).toBe(SIGNAL_OUTCOMES[kind as keyof typeof SIGNAL_OUTCOMES].type);
-        }
+        // With a status in the text the status decides, except that a 429 or 5xx saying "overloaded" is
+        // an overload; every other example states no status and its phrase decides.
+        const expected = DECIDED_BY_STATUS.get(text) ?? {
+          status: undefined,
+          type: SIGNAL_OUTCOMES[kind as keyof typeof SIGNAL_OUTCOMES].type,
+        };
+        expect(info.status).toBe(expected.status);
+        expect(info.type).toBe(expected.type);
       },
     );
   });

@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as undici from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categorizeUpstreamError } from '../../src/upstream/categorize.js';
-
-// undici is not a direct dev dependency (the AI SDK brings it): its headers-timeout test runs when present.
-const undici = await import('undici').catch(() => undefined);
 
 let silent: Server;
 let resetting: Server;
@@ -104,8 +102,7 @@ describe('categorizeUpstreamError', () => {
       });
     });
 
-    it.runIf(undici)('reads UND_ERR_HEADERS_TIMEOUT behind `fetch failed` as a timeout', async () => {
-      if (!undici) return;
+    it('reads UND_ERR_HEADERS_TIMEOUT behind `fetch failed` as a timeout', async () => {
       const dispatcher = new undici.Agent({ headersTimeout: 30 });
       const error = await rejectionOf(undici.fetch(silentUrl, { dispatcher }));
       await dispatcher.close();
