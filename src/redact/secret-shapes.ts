@@ -39,6 +39,8 @@ export const isBase64Url: CharTest = (code) => isAlphanumeric(code) || code === 
 export const isTokenChar: CharTest = (code) =>
   isBase64Url(code) || code === 46 || code === 126 || code === 43 || code === 47 || code === 61;
 const isJwtChar: CharTest = (code) => isBase64Url(code) || code === 61;
+/** A JWT longer than the bounds goes on over its segments. */
+const isJwtTail: CharTest = (code) => isJwtChar(code) || code === 46;
 const isGitLabChar: CharTest = (code) => isBase64Url(code) || code === 46;
 /** An unquoted value in `key=value`: anything up to whitespace or `" ' & , ; } < > \`. */
 const isBareValueChar: CharTest = (code) => code > 32 && !'"\'&,;}<>\\'.includes(String.fromCharCode(code));
@@ -280,7 +282,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     pattern:
       /(^|[^A-Za-z0-9_-])()eyJ[A-Za-z0-9_-]{5,4096}\.ey[A-Za-z0-9_-]{5,16384}(?:\.[A-Za-z0-9_=-]{0,4096})?/g,
     replacement: '[redacted-jwt]',
-    tail: isJwtChar,
+    tail: isJwtTail,
     prefixes: ['eyJ'],
   },
 ];

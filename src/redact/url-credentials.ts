@@ -22,18 +22,30 @@ export function redactUrlCredentials(text: string): string {
   let copied = 0;
   SCHEME.lastIndex = 0;
   for (let match = SCHEME.exec(text); match !== null; match = SCHEME.exec(text)) {
-    const authority = match.index + match[0].length;
-    const end = urlEnd(text, authority);
-    const at = lastAt(text, authority, end);
-    if (at >= 0 && hasPassword(text.slice(authority, at))) {
+    const tokenEnd = urlEnd(text, match.index + match[0].length);
+    // URLs nested in the token (`?next=postgres://u:p@db`) each own the `@`s up to the next one.
+    const authorities = authorityStarts(text, match.index + match[0].length, tokenEnd);
+    authorities.forEach((authority, index) => {
+      const at = lastAt(text, authority, (authorities[index + 1] ?? tokenEnd + 3) - 3);
+      if (at < 0 || authority < copied || !hasPassword(text.slice(authority, at))) return;
       parts.push(text.slice(copied, authority), '[redacted]');
       copied = at;
-    }
-    SCHEME.lastIndex = Math.max(end, authority);
+    });
+    SCHEME.lastIndex = tokenEnd;
   }
   if (copied === 0) return text;
   parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/** Where the authority of the URL at `first` and of every URL nested after it in the token starts. */
+function authorityStarts(text: string, first: number, end: number): number[] {
+  const starts = [first];
+  for (let position = text.indexOf('://', first); position >= 0 && position + 3 <= end; ) {
+    starts.push(position + 3);
+    position = text.indexOf('://', position + 3);
+  }
+  return starts;
 }
 
 /** Where the URL token that starts at `start` ends: whitespace, a quote, `<`, `>` or the length cap. */
