@@ -2,7 +2,7 @@
 export function parseStatus(value: unknown): number | undefined {
   let status: number | undefined;
   if (typeof value === 'number') status = value;
-  else if (typeof value === 'string' && /^\s*\d{3}\s*$/.test(value)) status = Number(value);
+  else if (typeof value === 'string' && /^\s{0,32}\d{3}\s{0,32}$/.test(value)) status = Number(value);
   return status !== undefined && Number.isInteger(status) && status >= 100 && status <= 599
     ? status
     : undefined;

@@ -34,7 +34,7 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
  * their conventional names (`expected.json`, `expectations.json`, `<name>.expected.json`).
  */
 const NOT_EVENTS =
-  /^(?:package(?:-lock)?\.json|[jt]sconfig(?:\..+)?\.json|biome\.jsonc?|(?:.+\.)?expect(?:ed|ations)\.json)$/;
+  /^(?:package(?:-lock)?\.json|[jt]sconfig(?:\..{1,255})?\.json|biome\.jsonc?|(?:.{1,255}\.)?expect(?:ed|ations)\.json)$/;
 
 /**
  * Opens the recorded events under `input` (a file, or a directory walked recursively in code-unit order

@@ -93,7 +93,7 @@ function normalizeRule(rule: unknown, index: number): NormalizedRule {
   for (const key of Object.keys(rule)) {
     if (!KNOWN_FIELDS.has(key)) {
       fail(
-        /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key),
+        /^[A-Za-z_$][\w$]{0,255}$/.test(key) ? key : JSON.stringify(key),
         `is not a rule field (known: ${[...KNOWN_FIELDS].join(', ')})`,
       );
     }

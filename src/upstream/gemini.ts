@@ -36,7 +36,7 @@ export function readErrorDetails(details: unknown, evidence: Evidence): void {
  */
 export function durationMs(value: unknown): number | undefined {
   if (typeof value === 'string') {
-    const match = /^\s*(\d{1,12}(?:\.\d{1,9})?)s\s*$/.exec(value);
+    const match = /^\s{0,32}(\d{1,12}(?:\.\d{1,9})?)s\s{0,32}$/.exec(value);
     return match?.[1] === undefined ? undefined : Math.ceil(Number(match[1]) * 1000);
   }
   if (!isRecord(value)) return undefined;
@@ -50,5 +50,5 @@ export function durationMs(value: unknown): number | undefined {
 /** A number from a number or numeric string; anything else (which `Number()` could call into) is 0. */
 function plainNumber(value: unknown): number {
   if (typeof value === 'number') return value;
-  return typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : 0;
+  return typeof value === 'string' && /^\s{0,32}\d{1,15}\s{0,32}$/.test(value) ? Number(value) : 0;
 }

@@ -6,9 +6,9 @@
  */
 
 const HTML_START = /<!doctype html|<html[\s>]/i;
-const TITLE = /<title[^>]*>([^<]{0,512})<\/title>/i;
+const TITLE = /<title[^<>]{0,256}>([^<]{0,512})<\/title>/i;
 const ERROR_CODE_LABEL = /\berror code:? ?\d{3}\b/i;
-const HEADING = /<h1[^>]*>([^<]{1,512})</i;
+const HEADING = /<h1[^<>]{0,256}>([^<]{1,512})</i;
 
 /** Whether `text` is an HTML document (looked for near its start only). */
 export function isHtmlPage(text: string): boolean {

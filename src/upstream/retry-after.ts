@@ -106,5 +106,7 @@ function stringValue(value: unknown): string | undefined {
 
 /** A non-negative decimal of sane size (`"2"`, `"1500.5"`); anything else, `""` included, is none. */
 function decimal(value: string | undefined): number | undefined {
-  return value !== undefined && /^\s*\d{1,12}(?:\.\d{1,6})?\s*$/.test(value) ? Number(value) : undefined;
+  return value !== undefined && /^\s{0,32}\d{1,12}(?:\.\d{1,6})?\s{0,32}$/.test(value)
+    ? Number(value)
+    : undefined;
 }
