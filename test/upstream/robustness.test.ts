@@ -194,14 +194,14 @@ describe('categorizeUpstreamError', () => {
       const huge = `${'x'.repeat(20 * 1024 * 1024)} HTTP 502 Bad Gateway`;
       const hugeJson = `{"error":{"message":"${'y'.repeat(5 * 1024 * 1024)}"}}`;
       const hugeHtml = `<!DOCTYPE html><html><head><title>${'z'.repeat(5 * 1024 * 1024)}`;
-      const started = performance.now();
       for (const input of [huge, hugeJson, hugeHtml, new Error(huge), { responseBody: hugeJson }]) {
         expectValidInfo(categorizeUpstreamError(input));
       }
-      expect(performance.now() - started).toBeLessThan(1000);
       // The status sits past the scanned prefix: not seen, by design.
       expect(categorizeUpstreamError(huge).status).toBeUndefined();
-    });
+      // No timed assertion (speed is the bench's job): a reader that scanned all 20 MB super-linearly would
+      // not finish within the test timeout.
+    }, 20_000);
 
     it('bounds the work on pathological near-matches', () => {
       const inputs = [
@@ -212,10 +212,9 @@ describe('categorizeUpstreamError', () => {
         `${'{'.repeat(100_000)}}`,
         '9'.repeat(1_000_000),
       ];
-      const started = performance.now();
       for (const input of inputs) expectValidInfo(categorizeUpstreamError(input));
-      expect(performance.now() - started).toBeLessThan(1000);
-    });
+      // Each input is a near-match repeated ~1 MB long: a backtracking reader would exceed the timeout.
+    }, 20_000);
 
     it('never throws and always answers in shape (property, any value)', () => {
       fc.assert(
