@@ -5,6 +5,7 @@ import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
+import { type LogsOption, logsOption, wrapBeforeSendLog } from './log-hook.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
@@ -26,6 +27,13 @@ export interface ExpectedErrorsOptions {
    * @default 'classify'
    */
   readonly breadcrumbs?: 'classify' | 'ignore';
+  /**
+   * `classify` applies the rules to Sentry Logs (`Sentry.logger.*`, the console logging integration) by
+   * their rendered message and status attributes: drop → not sent; breadcrumb → sent at level `info` with
+   * the attribute `expected_error.kind` (dry-run: attributes only); `ignore` leaves logs alone.
+   * @default 'classify'
+   */
+  readonly logs?: LogsOption;
   /** See `createClassifier`. @default 4194304 */
   readonly maxTextLength?: number;
   /**
@@ -66,6 +74,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
   const trail = demotionTrail();
+  const logs = logsOption(options.logs);
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -86,6 +95,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
     },
     setup(client) {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
+      if (logs === 'classify') wrapBeforeSendLog(client, () => classifier, mode);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;

@@ -1,0 +1,138 @@
+import { classificationTags } from './breadcrumb-hook.js';
+import type { Classifier } from './classifier.js';
+import { debugLog } from './debug-log.js';
+import { RuleConfigError } from './errors.js';
+import type { SentryClient } from './sentry-client.js';
+
+/** What the integration does with Sentry Logs: `classify` them like breadcrumbs, or leave them alone. */
+export type LogsOption = 'classify' | 'ignore';
+
+/** A log record as `beforeSendLog` receives it (any `@sentry/core` version from 9 on). */
+interface LogRecord {
+  readonly level?: unknown;
+  readonly message?: unknown;
+  readonly attributes?: Record<string, unknown>;
+  readonly severityNumber?: unknown;
+}
+
+type BeforeSendLog = (log: LogRecord) => LogRecord | null;
+
+interface LogOptions {
+  beforeSendLog?: BeforeSendLog;
+  _experiments?: { beforeSendLog?: BeforeSendLog };
+}
+
+const WRAPPED = Symbol.for('sentry-expected-errors.before-send-log');
+/** Attributes that carry an HTTP status on a log record (the tag names events use, plus `statusCode`). */
+const STATUS_ATTRIBUTES = [
+  'status',
+  'status_code',
+  'statusCode',
+  'http.status_code',
+  'http.response.status_code',
+];
+const KIND_ATTRIBUTE = 'expected_error.kind';
+/** Levels a demoted log is lowered from; `trace`, `debug` and `info` stay as they are. */
+const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
+
+/** Validates the `logs` option. */
+export function logsOption(value: unknown): LogsOption {
+  if (value === undefined || value === 'classify') return 'classify';
+  if (value === 'ignore') return 'ignore';
+  throw RuleConfigError.forOption(
+    'expectedErrorsIntegration',
+    'logs',
+    `must be 'classify' or 'ignore' (got ${JSON.stringify(value) ?? String(value)})`,
+  );
+}
+
+/**
+ * Classifies Sentry Logs (`Sentry.logger.*`, the console logging integration) by wrapping the client's
+ * live `beforeSendLog` option, the only place a log can be dropped (the `beforeCaptureLog` hook can only
+ * change one). Ours runs first, then the app's own callback on what remains.
+ *
+ * `@sentry/core` 9 read `_experiments.beforeSendLog` (early 9.x only that; later 9.x the top-level option
+ * first), 10 and later only the top-level one: each place the SDK may read is wrapped, and an app's
+ * experimental callback is never shadowed. A version without logs never calls either.
+ */
+export function wrapBeforeSendLog(
+  client: SentryClient,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): void {
+  const options = client.getOptions() as LogOptions;
+  const experiments = options._experiments;
+  const experimentalCallback = typeof experiments === 'object' ? experiments?.beforeSendLog : undefined;
+  if (typeof experiments === 'object' && experiments !== null) {
+    experiments.beforeSendLog = wrap(experiments.beforeSendLog, classifier, mode);
+  }
+  if (options.beforeSendLog !== undefined || experimentalCallback === undefined) {
+    options.beforeSendLog = wrap(options.beforeSendLog, classifier, mode);
+  }
+}
+
+function wrap(
+  appCallback: BeforeSendLog | undefined,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): BeforeSendLog {
+  if (appCallback && (appCallback as unknown as Record<symbol, unknown>)[WRAPPED]) return appCallback;
+  const wrapped: BeforeSendLog = (log) => {
+    let current: LogRecord | null = log;
+    try {
+      current = classifyLog(log, classifier(), mode);
+    } catch (error) {
+      debugLog('warn', 'Keeping a log record unclassified after an internal error:', error);
+    }
+    if (current === null || typeof appCallback !== 'function') return current;
+    try {
+      return appCallback(current);
+    } catch (error) {
+      debugLog('warn', "The app's beforeSendLog threw; keeping the log record as it was:", error);
+      return current;
+    }
+  };
+  Object.defineProperty(wrapped, WRAPPED, { value: true });
+  return wrapped;
+}
+
+function classifyLog(log: LogRecord, classifier: Classifier, mode: 'enforce' | 'dry-run'): LogRecord | null {
+  if (typeof log !== 'object' || log === null) return log;
+  const attributes = typeof log.attributes === 'object' && log.attributes !== null ? log.attributes : {};
+  // Already decided by another process's integration (an Electron renderer's, a second copy).
+  if (attributes[KIND_ATTRIBUTE] !== undefined) return log;
+  const classification = classifier.classifyBreadcrumb(asBreadcrumb(log.message, attributes));
+  if (!classification) return log;
+  if (mode === 'dry-run')
+    return { ...log, attributes: { ...attributes, ...classificationTags(classification) } };
+  if (classification.action === 'drop') return null;
+  if (classification.action === 'report') return log;
+  const { severityNumber: _severityNumber, ...rest } = log;
+  // Without `severityNumber` the SDK derives it from the new level (console.log sets one of its own).
+  return {
+    ...(ABOVE_INFO.has(log.level) ? { ...rest, level: 'info' } : log),
+    attributes: { ...attributes, [KIND_ATTRIBUTE]: classification.kind },
+  };
+}
+
+/**
+ * A log record read the way a breadcrumb is: its rendered message (a `Sentry.logger.fmt` template with
+ * its values in place, or the console call's formatted arguments) and the first status-like attribute.
+ */
+function asBreadcrumb(message: unknown, attributes: Record<string, unknown>): object {
+  const text =
+    typeof message === 'string' ? message : message instanceof String ? String(message) : undefined;
+  let status: unknown;
+  for (const name of STATUS_ATTRIBUTES) {
+    status = attributeValue(attributes[name]);
+    if (status !== undefined) break;
+  }
+  return { message: text, data: { status_code: status } };
+}
+
+/** An attribute is a plain value or, from `@sentry/core` 10 on, possibly `{ value, type }` / `{ value, unit }`. */
+function attributeValue(attribute: unknown): unknown {
+  if (typeof attribute === 'object' && attribute !== null && 'value' in attribute)
+    return (attribute as { value: unknown }).value;
+  return attribute;
+}
