@@ -51,7 +51,11 @@ export function wrapBeforeBreadcrumb(
   clientOptions.beforeBreadcrumb = wrapped;
 }
 
-function classifyBreadcrumb(
+/**
+ * One breadcrumb's decision: `null` to drop it, a changed copy to demote (or, in dry-run, annotate) it, or
+ * the very same object when nothing applies. Never changes the breadcrumb it is given.
+ */
+export function classifyBreadcrumb(
   breadcrumb: Breadcrumb,
   classifier: Classifier,
   mode: 'enforce' | 'dry-run',

@@ -5,6 +5,7 @@ import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
+import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { type LogsOption, logsOption, wrapBeforeSendLog } from './log-hook.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
@@ -129,6 +130,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
           const tags = upstreamTags(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
+        if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, classifier, mode);
         trail.mergeInto(event, client);
         return input;
       } catch (error) {
