@@ -4,6 +4,7 @@ import { compileRules } from './rules/compile.js';
 import { createMatcher } from './rules/match.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
 import type { NormalizedRule } from './rules/validate.js';
+import { serializedMarkOf } from './serialized-mark.js';
 
 /** Options of `createClassifier`. */
 export interface ClassifierOptions {
@@ -34,8 +35,8 @@ export interface Classifier {
   readonly rules: ReadonlyArray<Rule & { readonly id: string }>;
   readonly stats: ClassifierStats;
   /**
-   * Decides a Sentry event: a typed expected error in `hint.originalException` (or its causes) first,
-   * then the rules. `undefined` means no rule matched: the event must pass untouched.
+   * Decides a Sentry event: a typed expected error in `hint.originalException` (or its causes), or the
+   * mark `expectedErrorMarksIntegration` left on a serialized event, first; then the rules. `undefined` means no rule matched: the event must pass untouched.
    */
   classify(event: unknown, hint?: unknown): Classification | undefined;
   /** Decides a breadcrumb from its `message`, `data.url` and `data.status_code`. */
@@ -74,10 +75,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       bytes: compiled.automaton.byteLength,
     },
     classify(event, hint) {
+      // The live error's mark; else the one `expectedErrorMarksIntegration` wrote where it was thrown.
       const mark =
-        typeof hint === 'object' && hint !== null
+        (typeof hint === 'object' && hint !== null
           ? expectedMarkOf((hint as { originalException?: unknown }).originalException)
-          : undefined;
+          : undefined) ?? serializedMarkOf(event);
       if (mark)
         return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
       return decide(eventFacts(event, hint));
