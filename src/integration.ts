@@ -6,7 +6,7 @@ import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
-import { type LogsOption, logsOption, wrapBeforeSendLog } from './log-hook.js';
+import { classifyLogs, type LogsOption, logsOption } from './log-hook.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
@@ -96,7 +96,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
     },
     setup(client) {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
-      if (logs === 'classify') wrapBeforeSendLog(client, () => classifier, mode);
+      if (logs === 'classify') classifyLogs(client, () => classifier, mode);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;

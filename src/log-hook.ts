@@ -2,6 +2,8 @@ import { classificationTags } from './breadcrumb-hook.js';
 import type { Classifier } from './classifier.js';
 import { debugLog } from './debug-log.js';
 import { RuleConfigError } from './errors.js';
+import { classifyLogEnvelopes } from './log-envelope.js';
+import { logAsBreadcrumb } from './log-text.js';
 import type { SentryClient } from './sentry-client.js';
 
 /** What the integration does with Sentry Logs: `classify` them like breadcrumbs, or leave them alone. */
@@ -23,14 +25,6 @@ interface LogOptions {
 }
 
 const WRAPPED = Symbol.for('sentry-expected-errors.before-send-log');
-/** Attributes that carry an HTTP status on a log record (the tag names events use, plus `statusCode`). */
-const STATUS_ATTRIBUTES = [
-  'status',
-  'status_code',
-  'statusCode',
-  'http.status_code',
-  'http.response.status_code',
-];
 const KIND_ATTRIBUTE = 'expected_error.kind';
 /** Levels a demoted log is lowered from; `trace`, `debug` and `info` stay as they are. */
 const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
@@ -47,6 +41,19 @@ export function logsOption(value: unknown): LogsOption {
 }
 
 /**
+ * Classifies Sentry Logs: as they are captured (`beforeSendLog`) and, for records that never pass it (an
+ * Electron renderer's, serialized before they reach the main process), in the envelope that sends them.
+ */
+export function classifyLogs(
+  client: SentryClient,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): void {
+  wrapBeforeSendLog(client, classifier, mode);
+  classifyLogEnvelopes(client, classifier, mode);
+}
+
+/**
  * Classifies Sentry Logs (`Sentry.logger.*`, the console logging integration) by wrapping the client's
  * live `beforeSendLog` option, the only place a log can be dropped (the `beforeCaptureLog` hook can only
  * change one). Ours runs first, then the app's own callback on what remains.
@@ -55,7 +62,7 @@ export function logsOption(value: unknown): LogsOption {
  * first), 10 and later only the top-level one: each place the SDK may read is wrapped, and an app's
  * experimental callback is never shadowed. A version without logs never calls either.
  */
-export function wrapBeforeSendLog(
+function wrapBeforeSendLog(
   client: SentryClient,
   classifier: () => Classifier,
   mode: 'enforce' | 'dry-run',
@@ -101,7 +108,7 @@ function classifyLog(log: LogRecord, classifier: Classifier, mode: 'enforce' | '
   const attributes = typeof log.attributes === 'object' && log.attributes !== null ? log.attributes : {};
   // Already decided by another process's integration (an Electron renderer's, a second copy).
   if (attributes[KIND_ATTRIBUTE] !== undefined) return log;
-  const classification = classifier.classifyBreadcrumb(asBreadcrumb(log.message, attributes));
+  const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(log.message, attributes));
   if (!classification) return log;
   if (mode === 'dry-run')
     return { ...log, attributes: { ...attributes, ...classificationTags(classification) } };
@@ -113,26 +120,4 @@ function classifyLog(log: LogRecord, classifier: Classifier, mode: 'enforce' | '
     ...(ABOVE_INFO.has(log.level) ? { ...rest, level: 'info' } : log),
     attributes: { ...attributes, [KIND_ATTRIBUTE]: classification.kind },
   };
-}
-
-/**
- * A log record read the way a breadcrumb is: its rendered message (a `Sentry.logger.fmt` template with
- * its values in place, or the console call's formatted arguments) and the first status-like attribute.
- */
-function asBreadcrumb(message: unknown, attributes: Record<string, unknown>): object {
-  const text =
-    typeof message === 'string' ? message : message instanceof String ? String(message) : undefined;
-  let status: unknown;
-  for (const name of STATUS_ATTRIBUTES) {
-    status = attributeValue(attributes[name]);
-    if (status !== undefined) break;
-  }
-  return { message: text, data: { status_code: status } };
-}
-
-/** An attribute is a plain value or, from `@sentry/core` 10 on, possibly `{ value, type }` / `{ value, unit }`. */
-function attributeValue(attribute: unknown): unknown {
-  if (typeof attribute === 'object' && attribute !== null && 'value' in attribute)
-    return (attribute as { value: unknown }).value;
-  return attribute;
 }

@@ -1,3 +1,7 @@
+import { _INTERNAL_captureSerializedLog } from '@sentry/core';
+
+type SerializedLog = Parameters<typeof _INTERNAL_captureSerializedLog>[1];
+
 import * as Sentry from '@sentry/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -187,6 +191,58 @@ describe('expectedErrorsIntegration: logs (Sentry.logger, the console logging in
         "expectedErrorsIntegration: `logs` must be 'classify' or 'ignore' (got \"drop\")",
       );
     }
+  });
+
+  it("decides serialized records that never pass beforeSendLog (an Electron renderer's, handed to main as they are)", async () => {
+    init();
+    const client = Sentry.getClient() as Sentry.NodeClient;
+    const serialized = (body: string, attributes: Record<string, { value: unknown; type: string }> = {}) =>
+      ({
+        timestamp: Date.now() / 1000,
+        level: 'error',
+        body,
+        severity_number: 17,
+        attributes: { 'electron.process': { value: 'renderer', type: 'string' }, ...attributes },
+      }) as SerializedLog;
+    _INTERNAL_captureSerializedLog(client, serialized('POST https://x.test/analytics/track failed'));
+    _INTERNAL_captureSerializedLog(
+      client,
+      serialized('GET /me failed', { status: { value: 401, type: 'integer' } }),
+    );
+    _INTERNAL_captureSerializedLog(client, serialized('chat: API error (401): Invalid token'));
+    _INTERNAL_captureSerializedLog(
+      client,
+      serialized('POST https://x.test/analytics/ping', {
+        'expected_error.kind': { value: 'decided_in_renderer', type: 'string' },
+      }),
+    );
+    _INTERNAL_captureSerializedLog(client, serialized('a real renderer failure'));
+    await settle();
+    expect(sentLogs().map((log) => [log.body, log.level, log.severity_number])).toEqual([
+      ['chat: API error (401): Invalid token', 'info', 9],
+      ['POST https://x.test/analytics/ping', 'error', 17],
+      ['a real renderer failure', 'error', 17],
+    ]);
+    expect(sentLogs()[0]?.attributes?.['expected_error.kind']).toEqual({
+      value: 'session_expired',
+      type: 'string',
+    });
+    expect(droppedLogs('before_send')).toBe(2);
+  });
+
+  it('sends nothing when every record of a log envelope is dropped', async () => {
+    init();
+    _INTERNAL_captureSerializedLog(Sentry.getClient() as Sentry.NodeClient, {
+      timestamp: Date.now() / 1000,
+      level: 'error',
+      body: 'POST https://x.test/analytics/track failed',
+      attributes: {},
+    });
+    await settle();
+    expect(capture.envelopes.filter(([, items]) => items.some(([header]) => header.type === 'log'))).toEqual(
+      [],
+    );
+    expect(droppedLogs('before_send')).toBe(1);
   });
 
   it.runIf(Sentry.SDK_VERSION.startsWith('9.'))(
