@@ -1,5 +1,5 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { classifyBreadcrumb } from './breadcrumb-hook.js';
+import { classifyBreadcrumb, wasDecidedWhenRecorded } from './breadcrumb-hook.js';
 import type { Classifier } from './classifier.js';
 
 const KIND_KEY = 'expected_error.kind';
@@ -7,8 +7,9 @@ const KIND_KEY = 'expected_error.kind';
 /**
  * Classifies the breadcrumbs an event carries that never passed `beforeBreadcrumb`: an Electron renderer's
  * (its SDK forwards them to the main process, which stores them with `scope.addBreadcrumb`) and any other
- * `scope.addBreadcrumb` call. Breadcrumbs already decided (ours, or annotated with `expected_error.kind`)
- * are skipped, so the ones classified when recorded are not decided twice. `event.breadcrumbs` is replaced
+ * `scope.addBreadcrumb` call. Breadcrumbs already decided (when recorded, ours, or annotated with
+ * `expected_error.kind`) are skipped: nothing is decided twice, and an app whose breadcrumbs all pass
+ * `beforeBreadcrumb` pays almost nothing here. `event.breadcrumbs` is replaced
  * by a new array only when a breadcrumb changes; the breadcrumbs themselves (shared with the scope) are
  * never modified.
  */
@@ -37,7 +38,8 @@ export function classifyEventBreadcrumbs(
 }
 
 function isUndecided(breadcrumb: unknown): breadcrumb is Breadcrumb {
-  if (typeof breadcrumb !== 'object' || breadcrumb === null) return false;
+  if (typeof breadcrumb !== 'object' || breadcrumb === null || wasDecidedWhenRecorded(breadcrumb))
+    return false;
   const data = (breadcrumb as Breadcrumb).data;
   return !(typeof data === 'object' && data !== null && KIND_KEY in data);
 }

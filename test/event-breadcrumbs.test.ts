@@ -1,6 +1,11 @@
 import * as Sentry from '@sentry/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ExpectedErrorsOptions, expectedErrorsIntegration, type Rule } from '../src/index.js';
+import {
+  type ExpectedErrorsIntegration,
+  type ExpectedErrorsOptions,
+  expectedErrorsIntegration,
+  type Rule,
+} from '../src/index.js';
 import { type Capture, captureTransport } from './helpers/capture-transport.js';
 
 const rules: Rule[] = [
@@ -83,6 +88,22 @@ describe('expectedErrorsIntegration: breadcrumbs that reach an event without pas
         data: { kind: 'session_expired', rule: 'invalid-token' },
       }),
       expect.objectContaining({ level: 'warning', data: { 'expected_error.kind': 'decided_in_renderer' } }),
+    ]);
+  });
+
+  it('does not decide again a breadcrumb decided when it was recorded', async () => {
+    init();
+    Sentry.addBreadcrumb({ category: 'ui', message: 'checkout: recorded through beforeBreadcrumb' });
+    addPastBeforeBreadcrumb({ category: 'ui', message: 'checkout: stored past beforeBreadcrumb' });
+    const integration = Sentry.getClient()?.getIntegrationByName<ExpectedErrorsIntegration>('ExpectedErrors');
+    expect(
+      integration?.setRules([...rules, { kind: 'checkout', action: 'drop', any: ['checkout'] }]),
+    ).toEqual({
+      ok: true,
+    });
+    Sentry.captureException(new Error('a real bug'));
+    expect((await sentBreadcrumbs()).map((breadcrumb) => breadcrumb.message)).toEqual([
+      'checkout: recorded through beforeBreadcrumb',
     ]);
   });
 
