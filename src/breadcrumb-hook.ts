@@ -8,6 +8,16 @@ import { type ClientOptionsUsed, optionsOf, type SentryClient } from './sentry-c
 type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
 
 const WRAPPED = Symbol.for('sentry-expected-errors.before-breadcrumb');
+/**
+ * Set on breadcrumbs decided as they were recorded, so an event carrying them does not decide them again.
+ * An enumerable symbol: the SDK's spread copies keep it, serialization drops it.
+ */
+const DECIDED = Symbol.for('sentry-expected-errors.breadcrumb-decided');
+
+/** True for a breadcrumb this package already decided when it was recorded (any installed copy). */
+export function wasDecidedWhenRecorded(breadcrumb: object): boolean {
+  return (breadcrumb as Record<symbol, unknown>)[DECIDED] === true;
+}
 
 /** The tags (on events) and data keys (on breadcrumbs) dry-run mode writes. */
 export function classificationTags(classification: Classification): Record<string, string> {
@@ -36,6 +46,8 @@ export function wrapBeforeBreadcrumb(
     let current: Breadcrumb | null = breadcrumb;
     try {
       current = classifyBreadcrumb(breadcrumb, classifier(), mode);
+      if (current !== null && typeof current === 'object')
+        current = { ...current, [DECIDED]: true } as Breadcrumb;
     } catch (error) {
       debugLog('warn', 'Keeping a breadcrumb unclassified after an internal error:', error);
     }
@@ -53,7 +65,11 @@ export function wrapBeforeBreadcrumb(
   clientOptions.beforeBreadcrumb = wrapped;
 }
 
-function classifyBreadcrumb(
+/**
+ * One breadcrumb's decision: `null` to drop it, a changed copy to demote (or, in dry-run, annotate) it, or
+ * the very same object when nothing applies. Never changes the breadcrumb it is given.
+ */
+export function classifyBreadcrumb(
   breadcrumb: Breadcrumb,
   classifier: Classifier,
   mode: 'enforce' | 'dry-run',

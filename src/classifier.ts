@@ -6,6 +6,7 @@ import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
 import type { NormalizedRule } from './rules/validate.js';
+import { serializedMarkOf } from './serialized-mark.js';
 
 /** Options of `createClassifier`. */
 export interface ClassifierOptions {
@@ -36,8 +37,8 @@ export interface Classifier {
   readonly rules: ReadonlyArray<Rule & { readonly id: string }>;
   readonly stats: ClassifierStats;
   /**
-   * Decides a Sentry event: a typed expected error in `hint.originalException` (or its causes) first,
-   * then the rules. `undefined` means no rule matched: the event must pass untouched.
+   * Decides a Sentry event: a typed expected error in `hint.originalException` (or its causes), or the
+   * mark `expectedErrorMarksIntegration` left on a serialized event, first; then the rules. `undefined` means no rule matched: the event must pass untouched.
    */
   classify(event: unknown, hint?: unknown): Classification | undefined;
   /** Decides a breadcrumb from its `message`, `data.url` and `data.status_code`. */
@@ -77,7 +78,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     },
     classify(event, hint) {
       const originalException = originalExceptionOf(hint);
-      const mark = expectedMarkOf(originalException);
+      // The live error's mark; else the one `expectedErrorMarksIntegration` wrote where it was thrown.
+      const mark = expectedMarkOf(originalException) ?? serializedMarkOf(event);
       if (mark)
         return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
       return decide(liveEventFacts(event, hint, originalException));

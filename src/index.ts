@@ -2,6 +2,7 @@ export { createClassifier } from './classifier.js';
 export { RuleConfigError, SentryExpectedErrorsError } from './errors.js';
 export { ExpectedError, expectedMarkOf, markExpected } from './expected-error.js';
 export { expectedErrorsIntegration } from './integration.js';
+export { expectedErrorMarksIntegration } from './marks-integration.js';
 export { outcomeOf } from './outcome.js';
 export { byoKeyGuardRules } from './presets/byo-key-guards.js';
 export { emitSiteRules } from './presets/emit-site.js';
@@ -18,6 +19,8 @@ export type { Classifier, ClassifierOptions, ClassifierStats } from './classifie
 export type { SentryExpectedErrorsErrorCode } from './errors.js';
 export type { ExpectedAction, ExpectedMark, ExpectedOptions } from './expected-error.js';
 export type { ExpectedErrorsIntegration, ExpectedErrorsOptions, SetRulesResult } from './integration.js';
+export type { LogsOption } from './log-hook.js';
+export type { ExpectedErrorMarksIntegration } from './marks-integration.js';
 export type { Outcome } from './outcome.js';
 export type { EmitSite, EmitSiteOptions } from './presets/emit-site.js';
 export type { PresetOptions } from './presets/session-expired.js';

@@ -5,6 +5,8 @@ import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
 import { RuleConfigError } from './errors.js';
+import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
+import { classifyLogs, type LogsOption } from './log-hook.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
@@ -28,6 +30,13 @@ export interface ExpectedErrorsOptions {
    * @default 'classify'
    */
   readonly breadcrumbs?: 'classify' | 'ignore';
+  /**
+   * `classify` applies the rules to Sentry Logs (`Sentry.logger.*`, the console logging integration) by
+   * their rendered message and status attributes: drop → not sent; breadcrumb → sent at level `info` with
+   * the attribute `expected_error.kind` (dry-run: attributes only); `ignore` leaves logs alone.
+   * @default 'classify'
+   */
+  readonly logs?: LogsOption;
   /** See `createClassifier`. @default 4194304 */
   readonly maxTextLength?: number;
   /**
@@ -96,6 +105,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
     },
     setup(client) {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
+      if (options.logs === 'classify') classifyLogs(client, () => classifier, mode);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
@@ -131,6 +141,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
         if (options.tagStatus) addStatusTag(event, hint);
+        if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, classifier, mode);
         return input;
       } catch (error) {
         debugLog(

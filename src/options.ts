@@ -11,6 +11,7 @@ export interface ResolvedOptions {
   readonly maxTextLength: number | undefined;
   readonly upstreamTags: 'off' | 'tag';
   readonly tagStatus: boolean;
+  readonly logs: 'classify' | 'ignore';
 }
 
 const KNOWN_OPTIONS = [
@@ -53,6 +54,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     maxTextLength: positiveInteger(given, 'maxTextLength'),
     upstreamTags: oneOf(given, 'upstreamTags', ['off', 'tag']),
     tagStatus: booleanOption(given, 'tagStatus', false),
+    logs: oneOf(given, 'logs', ['classify', 'ignore']),
   };
 }
 

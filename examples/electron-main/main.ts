@@ -1,5 +1,6 @@
-// Electron main process with @sentry/electron and the expected-errors integration. Renderer errors are
-// re-captured in main, so this one setup covers both processes.
+// Electron main process with @sentry/electron and the expected-errors integration. Renderer events,
+// breadcrumbs and logs reach main and are decided here, with these rules; a renderer adds only
+// expectedErrorMarksIntegration (see renderer.ts) so that its typed expected errors keep their kind.
 import * as Sentry from '@sentry/electron/main';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import {

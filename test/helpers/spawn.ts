@@ -25,14 +25,19 @@ export interface Finished {
   readonly stderr: string;
 }
 
-/** Runs `node --import tsx <script> ...args` from the repository root and collects its output. */
+/** Runs `node --import tsx [...nodeArguments] <script> ...args` from the repository root and collects its output. */
 export function runTypeScript(
   script: string,
   args: readonly string[],
-  options: { readonly input?: string; readonly environment?: NodeJS.ProcessEnv } = {},
+  options: {
+    readonly input?: string;
+    readonly environment?: NodeJS.ProcessEnv;
+    readonly nodeArguments?: readonly string[];
+  } = {},
 ): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const nodeArguments = ['--import', 'tsx', ...(options.nodeArguments ?? [])];
+    const child = spawn(process.execPath, [...nodeArguments, script, ...args], {
       cwd: REPOSITORY,
       env: { ...SOURCE_ENVIRONMENT, ...options.environment },
       stdio: ['pipe', 'pipe', 'pipe'],

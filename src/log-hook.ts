@@ -1,0 +1,112 @@
+import { classificationTags } from './breadcrumb-hook.js';
+import type { Classifier } from './classifier.js';
+import { debugLog } from './debug-log.js';
+import { RuleConfigError } from './errors.js';
+import { classifyLogEnvelopes } from './log-envelope.js';
+import { logAsBreadcrumb } from './log-text.js';
+import type { SentryClient } from './sentry-client.js';
+
+/** What the integration does with Sentry Logs: `classify` them like breadcrumbs, or leave them alone. */
+export type LogsOption = 'classify' | 'ignore';
+
+/** A log record as `beforeSendLog` receives it (any `@sentry/core` version from 9 on). */
+interface LogRecord {
+  readonly level?: unknown;
+  readonly message?: unknown;
+  readonly attributes?: Record<string, unknown>;
+  readonly severityNumber?: unknown;
+}
+
+type BeforeSendLog = (log: LogRecord) => LogRecord | null;
+
+interface LogOptions {
+  beforeSendLog?: BeforeSendLog;
+  _experiments?: { beforeSendLog?: BeforeSendLog };
+}
+
+const WRAPPED = Symbol.for('sentry-expected-errors.before-send-log');
+const KIND_ATTRIBUTE = 'expected_error.kind';
+/** Levels a demoted log is lowered from; `trace`, `debug` and `info` stay as they are. */
+const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
+
+/**
+ * Classifies Sentry Logs: as they are captured (`beforeSendLog`) and, for records that never pass it (an
+ * Electron renderer's, serialized before they reach the main process), in the envelope that sends them.
+ */
+export function classifyLogs(
+  client: SentryClient,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): void {
+  wrapBeforeSendLog(client, classifier, mode);
+  classifyLogEnvelopes(client, classifier, mode);
+}
+
+/**
+ * Classifies Sentry Logs (`Sentry.logger.*`, the console logging integration) by wrapping the client's
+ * live `beforeSendLog` option, the only place a log can be dropped (the `beforeCaptureLog` hook can only
+ * change one). Ours runs first, then the app's own callback on what remains.
+ *
+ * `@sentry/core` 9 read `_experiments.beforeSendLog` (early 9.x only that; later 9.x the top-level option
+ * first), 10 and later only the top-level one: each place the SDK may read is wrapped, and an app's
+ * experimental callback is never shadowed. A version without logs never calls either.
+ */
+function wrapBeforeSendLog(
+  client: SentryClient,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): void {
+  const options = client.getOptions() as LogOptions;
+  const experiments = options._experiments;
+  const experimentalCallback = typeof experiments === 'object' ? experiments?.beforeSendLog : undefined;
+  if (typeof experiments === 'object' && experiments !== null) {
+    experiments.beforeSendLog = wrap(experiments.beforeSendLog, classifier, mode);
+  }
+  if (options.beforeSendLog !== undefined || experimentalCallback === undefined) {
+    options.beforeSendLog = wrap(options.beforeSendLog, classifier, mode);
+  }
+}
+
+function wrap(
+  appCallback: BeforeSendLog | undefined,
+  classifier: () => Classifier,
+  mode: 'enforce' | 'dry-run',
+): BeforeSendLog {
+  if (appCallback && (appCallback as unknown as Record<symbol, unknown>)[WRAPPED]) return appCallback;
+  const wrapped: BeforeSendLog = (log) => {
+    let current: LogRecord | null = log;
+    try {
+      current = classifyLog(log, classifier(), mode);
+    } catch (error) {
+      debugLog('warn', 'Keeping a log record unclassified after an internal error:', error);
+    }
+    if (current === null || typeof appCallback !== 'function') return current;
+    try {
+      return appCallback(current);
+    } catch (error) {
+      debugLog('warn', "The app's beforeSendLog threw; keeping the log record as it was:", error);
+      return current;
+    }
+  };
+  Object.defineProperty(wrapped, WRAPPED, { value: true });
+  return wrapped;
+}
+
+function classifyLog(log: LogRecord, classifier: Classifier, mode: 'enforce' | 'dry-run'): LogRecord | null {
+  if (typeof log !== 'object' || log === null) return log;
+  const attributes = typeof log.attributes === 'object' && log.attributes !== null ? log.attributes : {};
+  // Already decided by another process's integration (an Electron renderer's, a second copy).
+  if (attributes[KIND_ATTRIBUTE] !== undefined) return log;
+  const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(log.message, attributes));
+  if (!classification) return log;
+  if (mode === 'dry-run')
+    return { ...log, attributes: { ...attributes, ...classificationTags(classification) } };
+  if (classification.action === 'drop') return null;
+  if (classification.action === 'report') return log;
+  const { severityNumber: _severityNumber, ...rest } = log;
+  // Without `severityNumber` the SDK derives it from the new level (console.log sets one of its own).
+  return {
+    ...(ABOVE_INFO.has(log.level) ? { ...rest, level: 'info' } : log),
+    attributes: { ...attributes, [KIND_ATTRIBUTE]: classification.kind },
+  };
+}
