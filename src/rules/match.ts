@@ -14,6 +14,14 @@ export interface Matcher {
 const STAMP_LIMIT = 0x3fff_ffff;
 
 /**
+ * How many UTF-16 code units of each field a `pattern` sees (the first 8 KiB). Patterns are checked
+ * for catastrophic backtracking at compile time, but an accepted one can still take time quadratic in
+ * the text it is tried on (`\S* failed` tried at every position); the cap bounds that worst case to
+ * milliseconds whatever the size of the message. Substring conditions see up to `maxTextLength`.
+ */
+export const PATTERN_TEXT_LIMIT = 8_192;
+
+/**
  * Creates the hot-path matcher. It keeps its scratch state (which anchors and rules were seen, stamped
  * per call so nothing is cleared) between calls, so a matcher must not be shared across threads — it
  * never is in JavaScript — and it allocates almost nothing per event.
@@ -21,6 +29,7 @@ const STAMP_LIMIT = 0x3fff_ffff;
 export function createMatcher(compiled: CompiledRules, maxTextLength: number): Matcher {
   const { rules, automaton, anchorText, anchorCaseSensitive, keyAnchors, anchorTriggers } = compiled;
   const { outputStart, outputKeys, outputLink } = automaton;
+  const patternTextLength = Math.min(maxTextLength, PATTERN_TEXT_LIMIT);
   const anchorSeen = new Int32Array(anchorText.length);
   const ruleSeen = new Int32Array(rules.length);
   const hitAnchors: number[] = [];
@@ -118,7 +127,10 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
       if (!isPrimitive(value) || !values.includes(String(value))) return false;
     }
-    if (rule.pattern && !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, maxTextLength)))) {
+    if (
+      rule.pattern &&
+      !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, patternTextLength)))
+    ) {
       return false;
     }
     // The costliest condition (it reads and categorizes the error) comes last.
