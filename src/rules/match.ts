@@ -47,9 +47,9 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
   };
 
   const markKey = (key: number, end: number): void => {
-    const anchors = keyAnchors[key] as Int32Array;
-    for (let position = 0; position < anchors.length; position++) {
-      const anchor = anchors[position] as number;
+    const last = keyAnchors.start[key + 1] as number;
+    for (let position = keyAnchors.start[key] as number; position < last; position++) {
+      const anchor = keyAnchors.items[position] as number;
       if (anchorSeen[anchor] === stamp) continue;
       // The automaton matched the folded text; a case-sensitive anchor must also match the raw text.
       if (anchorCaseSensitive[anchor] === 1 && !scanner.endsWith(anchorText[anchor] as string, end)) continue;
@@ -87,7 +87,12 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     hitAnchors.length = 0;
     candidates.length = 0;
     for (const parts of facts.fields) scanner.scanField(parts, maxTextLength);
-    for (const anchor of hitAnchors) addCandidates(anchorTriggers[anchor]);
+    for (const anchor of hitAnchors) {
+      const last = anchorTriggers.start[anchor + 1] as number;
+      for (let position = anchorTriggers.start[anchor] as number; position < last; position++) {
+        addCandidate(anchorTriggers.items[position] as number);
+      }
+    }
     for (const status of facts.statuses) addCandidates(compiled.byStatus.get(status));
     for (const type of facts.exceptionTypes) addCandidates(compiled.byExceptionType.get(type));
     if (facts.tags && compiled.byTag.size > 0) {
@@ -99,21 +104,29 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
 
   const holds = (index: number, facts: Facts): boolean => {
     const rule = rules[index] as NormalizedRule;
-    const all = compiled.ruleAll[index] as Int32Array;
-    for (let position = 0; position < all.length; position++) {
-      if (anchorSeen[all[position] as number] !== stamp) return false;
+    const { ruleAll, ruleAny, ruleNone } = compiled;
+    for (
+      let position = ruleAll.start[index] as number;
+      position < (ruleAll.start[index + 1] as number);
+      position++
+    ) {
+      if (anchorSeen[ruleAll.items[position] as number] !== stamp) return false;
     }
-    const any = compiled.ruleAny[index] as Int32Array;
-    if (any.length > 0) {
+    const anyStart = ruleAny.start[index] as number;
+    const anyEnd = ruleAny.start[index + 1] as number;
+    if (anyEnd > anyStart) {
       let found = false;
-      for (let position = 0; position < any.length && !found; position++) {
-        found = anchorSeen[any[position] as number] === stamp;
+      for (let position = anyStart; position < anyEnd && !found; position++) {
+        found = anchorSeen[ruleAny.items[position] as number] === stamp;
       }
       if (!found) return false;
     }
-    const none = compiled.ruleNone[index] as Int32Array;
-    for (let position = 0; position < none.length; position++) {
-      if (anchorSeen[none[position] as number] === stamp) return false;
+    for (
+      let position = ruleNone.start[index] as number;
+      position < (ruleNone.start[index + 1] as number);
+      position++
+    ) {
+      if (anchorSeen[ruleNone.items[position] as number] === stamp) return false;
     }
     if (rule.statuses.length > 0 && !facts.statuses.some((status) => rule.statuses.includes(status)))
       return false;
