@@ -20,8 +20,10 @@ export type RegexNode =
       /** The repetition as written, e.g. `.*` or `(?:ab)+`. */
       readonly text: string;
     }
-  /** Matches no character: anchors, `\b`, lookarounds (whose content cannot repeat the match). */
+  /** Matches no character: `$`, `\b`, `\B`. */
   | { readonly kind: 'empty' }
+  /** `^`: the start of the text (or of a line, with the `m` flag). */
+  | { readonly kind: 'start' }
   /** A back reference: could be any text. */
   | { readonly kind: 'reference' };
 
@@ -114,7 +116,8 @@ export function parseRegex(source: string, flags: string): RegexNode {
     if (character === '[') return { kind: 'chars', set: fold(characterClass()) };
     position++;
     if (character === '.') return { kind: 'chars', set: ANY };
-    if (character === '^' || character === '$') return { kind: 'empty' };
+    if (character === '^') return { kind: 'start' };
+    if (character === '$') return { kind: 'empty' };
     if (character === '\\') return escapeAtom();
     const code = source.codePointAt(position - 1) as number;
     if (code > 0xffff) position++;

@@ -8,14 +8,42 @@ type Repeat = Extract<RegexNode, { kind: 'repeat' }>;
  */
 const LOOP_FREEDOM = 32;
 
+/** The pair analysis is quadratic in the number of repetitions; real patterns have a handful. */
+const MAX_LOOPS = 50;
+
+function countLoops(node: RegexNode): number {
+  const own = node.kind === 'repeat' && node.max > 0 && isLoop(node) ? 1 : 0;
+  return childrenOf(node).reduce((total, child) => total + countLoops(child), own);
+}
+
+/** The search for a match at every position of the text, as a repetition of its own. */
+const SEARCH_LOOP: Repeat = {
+  kind: 'repeat',
+  body: { kind: 'chars', set: ANY },
+  min: 0,
+  max: Number.POSITIVE_INFINITY,
+  text: '',
+};
+
+/** Whether every match must begin at the start of the text (`^` first, without the `m` flag). */
+function anchoredAtStart(node: RegexNode, flags: string): boolean {
+  if (flags.includes('m')) return false;
+  if (node.kind === 'start') return true;
+  if (node.kind === 'sequence') return node.items[0] !== undefined && anchoredAtStart(node.items[0], flags);
+  if (node.kind === 'alternation') return node.options.every((option) => anchoredAtStart(option, flags));
+  return false;
+}
+
 /**
- * Returns why a pattern can backtrack catastrophically, or `undefined` when its cost stays linear in
- * the text length for each position it is tried at (and so at most quadratic over a whole text, which
- * the `PATTERN_TEXT_LIMIT` cap bounds). Three shapes are refused, found on the pattern's own syntax tree:
+ * Returns why a pattern can backtrack catastrophically, or `undefined` when its cost stays about linear
+ * in the length of the text it searches (which `PATTERN_TEXT_LIMIT` caps as well). Three shapes are
+ * refused, found on the pattern's own syntax tree:
  * - a repetition inside a repetition with choice in both (`(a+)+`, `(\d+)*\.`, `(.*a){12}`): exponential;
  * - a repeated alternation whose branches can start with the same character (`(a|aa)+`, `(\w|\d)*`);
  * - two unbounded repetitions that can consume the same text, with nothing between them that must
- *   consume something else (`a*a*b`, `.*a.*b`, `failed.*retry.*timeout`, `\w+_?\w+`): polynomial.
+ *   consume something else (`a*a*b`, `.*a.*b`, `failed.*retry.*timeout`, `\w+_?\w+`): polynomial. The
+ *   search itself counts as such a repetition, so an unanchored pattern may not begin with one that
+ *   overlaps its own start (`\s+x`, `.*x`: quadratic).
  */
 export function checkPatternSafety(pattern: RegExp): string | undefined {
   let tree: RegexNode;
@@ -30,9 +58,20 @@ export function checkPatternSafety(pattern: RegExp): string | undefined {
   if (findAmbiguousRepetition(tree)) {
     return `can backtrack catastrophically: a repeated group has alternatives that can start with the same character (${String(pattern)}); make the alternatives mutually exclusive, e.g. \`f(?:oo|ar)\` instead of \`(foo|far)+\``;
   }
-  const overlap = findOverlappingLoops(tree);
+  // A search tries the pattern at every position of the text, as if it began with `[^]*?`; unless the
+  // pattern is anchored, that implicit loop counts as the first repetition.
+  const searched: RegexNode = anchoredAtStart(tree, pattern.flags)
+    ? tree
+    : { kind: 'sequence', items: [SEARCH_LOOP, tree] };
+  if (countLoops(tree) > MAX_LOOPS) {
+    return `has more than ${MAX_LOOPS} unbounded repetitions, too many to check for backtracking; split it into several rules or use substrings`;
+  }
+  const overlap = findOverlappingLoops(searched);
   if (overlap) {
     const [first, second] = overlap;
+    if (first === SEARCH_LOOP) {
+      return `can backtrack catastrophically: \`${second.text}\` can start at every position of the text and consume the same text from each, so the time grows with the square of the text length (${String(pattern)}); anchor the pattern (\`^…\`) or begin it with text that \`${second.text}\` cannot consume (e.g. \`retry in \\d+\` rather than \`\\S+ in \\d+\`)`;
+    }
     return `can backtrack catastrophically: \`${first.text}\` and \`${second.text}\` can consume the same text, so the time grows with a power of the text length (${String(pattern)}); separate them by something the first cannot consume (e.g. \`[^,]*,\`), or use \`all\` substrings instead`;
   }
   return undefined;
@@ -97,7 +136,9 @@ function findOverlappingLoops(tree: RegexNode): readonly [Repeat, Repeat] | unde
   };
   walk(tree, [], []);
 
-  for (let first = 0; first < loops.length; first++) {
+  // Pairs of the pattern's own repetitions first, the search loop (always first in `loops`) last.
+  const firsts = [...loops.keys()].slice(1).concat(loops.length > 0 ? [0] : []);
+  for (const first of firsts) {
     for (let second = first + 1; second < loops.length; second++) {
       const left = loops[first] as (typeof loops)[number];
       const right = loops[second] as (typeof loops)[number];
@@ -113,6 +154,9 @@ function findOverlappingLoops(tree: RegexNode): readonly [Repeat, Repeat] | unde
       // Nested in one another, or in different alternatives: not a sequence.
       if (common?.kind !== 'sequence' || depth >= left.indexes.length || depth >= right.indexes.length)
         continue;
+      // Once the second repetition is reached, a pattern that can end right there has matched: the ways
+      // of splitting the text between the two are never all tried.
+      if (siblingsAfter(right.path, right.indexes, 0).every(alwaysMatches)) continue;
       const shared = intersect(consumable(left.node.body), consumable(right.node.body));
       if (shared.length === 0) continue;
       const from = left.indexes[depth] as number;
@@ -146,6 +190,20 @@ function siblingsBefore(path: readonly RegexNode[], indexes: readonly number[], 
     if (ancestor.kind === 'sequence') result.push(...ancestor.items.slice(0, indexes[level] as number));
   }
   return result;
+}
+
+/** Whether a node matches the empty text wherever it is tried (no assertion, nothing it must consume). */
+function alwaysMatches(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'sequence':
+      return node.items.every(alwaysMatches);
+    case 'alternation':
+      return node.options.some(alwaysMatches);
+    case 'repeat':
+      return node.max > 0 && (node.min === 0 || alwaysMatches(node.body));
+    default:
+      return false;
+  }
 }
 
 /** Every character a node can consume. */
