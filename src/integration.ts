@@ -3,15 +3,18 @@ import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
+import type { DecisionStats } from './decision-stats.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
+import { type SafetyNetOptions, safetyNet } from './safety-net.js';
 import type { SentryClient } from './sentry-client.js';
+import { isSurgeEvent, withoutDuplicateDemotions } from './surge-event.js';
 import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
-export interface ExpectedErrorsOptions {
+export interface ExpectedErrorsOptions extends SafetyNetOptions {
   /** Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none. @default [] */
   readonly rules?: readonly Rule[];
   /**
@@ -59,6 +62,8 @@ export interface ExpectedErrorsIntegration {
    * refused: the rules in use stay, the error is returned (never thrown) and logged to Sentry's debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
+  /** Every drop, demotion, sample and surge so far, by kind and rule (in dry-run: what would have been). */
+  getStats(): DecisionStats;
 }
 
 const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
@@ -66,9 +71,11 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
   const trail = demotionTrail();
+  const net = safetyNet(options, mode);
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
+    getStats: () => net.getStats(),
     getClassifier() {
       return classifier;
     },
@@ -86,10 +93,16 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
     },
     setup(client) {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
+      net.setup(client);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
       const event = input as Event;
+      if (isSurgeEvent(event)) {
+        // Our own surge report: never classified.
+        withoutDuplicateDemotions(event);
+        return input;
+      }
       try {
         const classification = classifier.classify(event, hint);
         if (classification && !isClient(client)) {
@@ -108,11 +121,24 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
             'log',
             `${verb} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
           );
-          if (outcome === 'breadcrumb') trail.leave(demotionBreadcrumb(event, classification), client);
+          const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
+          if (outcome === 'breadcrumb') {
+            const breadcrumb = {
+              ...demotionBreadcrumb(event, classification),
+              timestamp: Date.now() / 1_000,
+            };
+            trail.leave(breadcrumb, client);
+            net.decided(decision, client, breadcrumb);
+          } else net.decided(decision, client);
           return null;
         }
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
+          if (outcome !== 'pass') {
+            const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
+            const surge = net.decided(decision, client);
+            if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
+          }
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
