@@ -46,6 +46,7 @@ export function decisionMetrics(
 ): DecisionMetrics {
   let client: SentryClient | undefined;
   let drivesClient = false;
+  let observations = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const report = (): void => {
@@ -80,8 +81,10 @@ export function decisionMetrics(
       (boundClient as HookedClient).on?.('flush', report);
     },
     observe(decidingClient) {
-      if (!drivesClient && decidingClient === client)
-        drivesClient = (SentryCore.getClient() as unknown) === decidingClient;
+      // The first decisions tell (their capturing scope holds the client when our copy drives it).
+      if (drivesClient || observations >= 10 || decidingClient !== client) return;
+      observations++;
+      drivesClient = (SentryCore.getClient() as unknown) === decidingClient;
     },
     changed() {
       if (timer !== undefined || !client || !metricsCount()) return;
