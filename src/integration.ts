@@ -9,6 +9,7 @@ import { RuleConfigError } from './errors.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import { type SafetyNetOptions, safetyNet } from './safety-net.js';
+import { isSampled, sampledTags } from './sampling.js';
 import type { SentryClient } from './sentry-client.js';
 import { isSurgeEvent, withoutDuplicateDemotions } from './surge-event.js';
 import { upstreamTags } from './upstream-tags.js';
@@ -72,6 +73,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
   const trail = demotionTrail();
   const net = safetyNet(options, mode);
+  const random = options.random ?? Math.random;
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -113,9 +115,18 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
           );
           return input;
         }
-        // The CLI decides recorded events with the same `outcomeOf`.
-        const outcome = outcomeOf(classification);
-        if (classification && mode === 'enforce' && outcome !== 'pass') {
+        // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
+        const outcome = outcomeOf(classification, event);
+        const sampled =
+          classification !== undefined && outcome !== 'pass' && isSampled(classification, random);
+        if (classification && outcome === 'pass' && outcomeOf(classification) !== 'pass') {
+          debugLog(
+            'log',
+            `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
+          );
+          if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
+        }
+        if (classification && mode === 'enforce' && outcome !== 'pass' && !sampled) {
           const verb = outcome === 'drop' ? 'Dropped' : 'Demoted';
           debugLog(
             'log',
@@ -134,11 +145,18 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
         }
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
-          if (outcome !== 'pass') {
+          if (outcome !== 'pass' && !sampled) {
             const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
             const surge = net.decided(decision, client);
             if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
           }
+        }
+        if (classification && sampled) {
+          event.tags = { ...event.tags, ...sampledTags(classification) };
+          net.decided(
+            { kind: classification.kind, rule: classification.rule, action: 'sampled', event },
+            client,
+          );
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;

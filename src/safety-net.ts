@@ -40,6 +40,12 @@ export interface SafetyNetOptions {
   readonly metrics?: boolean;
   /** Called for every drop, demotion, sample and surge. A throw is logged to Sentry's debug log and ignored. */
   readonly onDecision?: (decision: ExpectedErrorDecision) => void;
+  /**
+   * Where a rule's `sample` draws from: a function returning a number in [0, 1). Pass a seeded one to make
+   * sampling reproducible.
+   * @default Math.random
+   */
+  readonly random?: () => number;
 }
 
 /** The bookkeeping behind the decisions of one integration instance. */
@@ -72,6 +78,9 @@ export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'
   const onDecision = options.onDecision;
   if (onDecision !== undefined && typeof onDecision !== 'function')
     throw RuleConfigError.forOption(OWNER, 'onDecision', `must be a function (got ${describe(onDecision)})`);
+
+  if (options.random !== undefined && typeof options.random !== 'function')
+    throw RuleConfigError.forOption(OWNER, 'random', `must be a function (got ${describe(options.random)})`);
 
   const table = decisionTable(Date.now());
   const metrics =
