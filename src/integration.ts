@@ -63,7 +63,11 @@ export interface ExpectedErrorsIntegration {
    * refused: the rules in use stay, the error is returned (never thrown) and logged to Sentry's debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
-  /** Every drop, demotion, sample and surge so far, by kind and rule (in dry-run: what would have been). */
+  /**
+   * Every drop, demotion, sample and surge since the integration was created, by kind and rule (in dry-run:
+   * what enforce mode would have done). Up to 200 kinds and 200 rules per kind are counted apart; beyond,
+   * decisions are counted under `(other)`, so memory stays bounded.
+   */
   getStats(): DecisionStats;
 }
 
