@@ -104,12 +104,12 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
       const event = input as Event;
-      if (isSurgeEvent(event)) {
-        // Our own surge report: never classified.
-        withoutDuplicateDemotions(event);
-        return input;
-      }
       try {
+        if (isSurgeEvent(event)) {
+          // Our own surge report: never classified.
+          withoutDuplicateDemotions(event);
+          return input;
+        }
         const classification = classifier.classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
