@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   row('captureException overhead ≤ 5 %', `${overhead.percent.toFixed(1)} %`, overhead.percent <= 5);
   row('≤ 10× the single-scan floor (1,000 rules)', `${floorMultiple.toFixed(1)}×`, floorMultiple <= 10);
   row(
-    'decision bookkeeping ≤ 10 % of classify',
+    'decision bookkeeping ≤ 10 % of classify (1 kB events)',
     `${(bookkeeping.median * 100).toFixed(1)} %`,
     bookkeeping.median <= 0.1,
   );
