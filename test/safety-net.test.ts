@@ -92,13 +92,17 @@ describe('expectedErrorsIntegration surge', () => {
         },
       },
     });
-    // The trail: the breadcrumbs the demoted events left, each once (the scope holds them too).
+    // The trail: the breadcrumbs the three demoted events left, each once (the scope holds them too). Which
+    // of the second batch crossed the threshold depends on processing order.
     const trail = surge?.breadcrumbs?.filter((breadcrumb) => breadcrumb.category === 'expected_error');
-    expect(trail?.map((breadcrumb) => breadcrumb.message)).toEqual([
+    const messages = trail?.map((breadcrumb) => breadcrumb.message) ?? [];
+    expect(messages).toHaveLength(3);
+    expect(new Set(messages).size).toBe(3);
+    expect(messages.slice(0, 2).sort()).toEqual([
       'session_expired: Error: verify session #0 failed: jwt expired',
       'session_expired: Error: verify session #1 failed: jwt expired',
-      'session_expired: Error: verify session #2 failed: jwt expired',
     ]);
+    expect(messages[2]).toMatch(/^session_expired: Error: verify session #[2-6] failed: jwt expired$/);
     // 8 matched events dropped or demoted; the surge event itself is not one of them.
     expect(capture.discardedCount('event_processor')).toBe(8);
   });
@@ -147,9 +151,8 @@ describe('expectedErrorsIntegration surge', () => {
     const wouldFire = capture
       .events()
       .filter((event) => event.tags?.['expected_error.surge_would_fire'] !== undefined);
-    expect(wouldFire.map((event) => event.exception?.values?.at(-1)?.value)).toEqual([
-      'verify session #3 failed: jwt expired',
-    ]);
+    // The fourth to be processed (processing order may differ from capture order).
+    expect(wouldFire).toHaveLength(1);
     expect(wouldFire[0]?.tags?.['expected_error.surge_would_fire']).toBe('session_expired');
     expect(integration.getStats().kinds.session_expired).toMatchObject({ breadcrumb: 5, surges: 1 });
   });
@@ -211,8 +214,8 @@ describe('onDecision', () => {
       ['session_expired', 'invalid-token', 'drop', 'enforce'],
       ['session_expired', 'invalid-token', 'surge', 'enforce'],
     ]);
-    expect(decisions[0]?.event.exception?.values?.at(-1)?.value).toBe(
-      'verify session #0 failed: jwt expired',
+    expect(decisions[0]?.event.exception?.values?.at(-1)?.value).toMatch(
+      /^verify session #[01] failed: jwt expired$/,
     );
     expect(decisions[3]?.event.message).toBe('Expected error surge: session_expired');
   });
