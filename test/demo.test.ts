@@ -89,6 +89,18 @@ describe('npm run demo', () => {
     );
     expect(printed).toContain('Spotlight received 1 surge event for it:');
 
+    // Exact counts by kind and rule, read from the integration.
+    expect(result.stats?.kinds.session_expired).toEqual({
+      drop: 0,
+      breadcrumb: 28,
+      sampled: 0,
+      surges: 1,
+      rules: { 'jwt-expired': 26, 'backend-chat-invalid-token': 1, 'backend-401-typed': 1 },
+    });
+    expect(printed).toContain(
+      'session_expired: 0 dropped, 28 demoted, 0 sampled, 1 surge (jwt-expired 26, backend-chat-invalid-token 1, backend-401-typed 1)',
+    );
+
     // The sidecar is gone.
     await expect(fetch(`${result.spotlightUrl}/health`)).rejects.toThrow();
   }, 60_000);

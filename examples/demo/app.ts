@@ -92,6 +92,11 @@ function realBug(): Error {
 const SURGE_THRESHOLD = 20;
 const BURST = 25;
 
+const expectedErrors = expectedErrorsIntegration({
+  rules,
+  surge: { threshold: SURGE_THRESHOLD, windowMs: 60_000 },
+});
+
 Sentry.init({
   dsn: process.env.SENTRY_DSN,
   // Spotlight's envelope endpoint needs the content type, which the Node transport does not set.
@@ -99,9 +104,7 @@ Sentry.init({
   release: 'expected-errors-demo@1.0.0',
   environment: 'demo',
   // A small threshold so the demo's burst crosses it; the default is more than 100 in a minute.
-  integrations: [
-    expectedErrorsIntegration({ rules, surge: { threshold: SURGE_THRESHOLD, windowMs: 60_000 } }),
-  ],
+  integrations: [expectedErrors],
 });
 
 const client = Sentry.getClient();
@@ -149,6 +152,8 @@ await Sentry.flush(2_000);
 process.stdout.write(
   `${JSON.stringify({ burst: 'session expiry', count: BURST, threshold: SURGE_THRESHOLD, surgeIds })}\n`,
 );
+// Exact counts by kind and rule, as the app can read them at any time.
+process.stdout.write(`${JSON.stringify({ stats: expectedErrors.getStats() })}\n`);
 // The second flush sends the client report of the drops recorded while the first one ran.
 await Sentry.flush(2_000);
 await Sentry.close(2_000);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { DecisionStats } from 'sentry-expected-errors';
 import { type StreamedEnvelope, startSpotlight } from './spotlight.js';
 
 /** What the app reports for one error it captured. */
@@ -17,6 +18,11 @@ export interface BurstReport {
   readonly count: number;
   readonly threshold: number;
   readonly surgeIds: readonly string[];
+}
+
+/** What the app reports last: `getStats()` of its integration. */
+export interface StatsReport {
+  readonly stats: DecisionStats;
 }
 
 /** An error event as Spotlight received it. */
@@ -49,6 +55,7 @@ export interface DemoResult {
   readonly spotlightUrl: string;
   readonly scenarios: readonly ScenarioReport[];
   readonly burst: BurstReport | undefined;
+  readonly stats: DecisionStats | undefined;
   /** Every envelope Spotlight received from the app. */
   readonly received: readonly StreamedEnvelope[];
 }
@@ -69,6 +76,7 @@ export async function runDemo(): Promise<DemoResult> {
       spotlightUrl: spotlight.url,
       scenarios: reports.filter((report): report is ScenarioReport => 'scenario' in report),
       burst: reports.find((report): report is BurstReport => 'burst' in report),
+      stats: reports.find((report): report is StatsReport => 'stats' in report)?.stats,
       received: await spotlight.received(),
     };
   } finally {
@@ -76,7 +84,7 @@ export async function runDemo(): Promise<DemoResult> {
   }
 }
 
-function runApp(dsn: string): Promise<Array<ScenarioReport | BurstReport>> {
+function runApp(dsn: string): Promise<Array<ScenarioReport | BurstReport | StatsReport>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', APP], {
       cwd: REPOSITORY,
@@ -102,7 +110,7 @@ function runApp(dsn: string): Promise<Array<ScenarioReport | BurstReport>> {
         stdout
           .split('\n')
           .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as ScenarioReport | BurstReport),
+          .map((line) => JSON.parse(line) as ScenarioReport | BurstReport | StatsReport),
       );
     });
   });
@@ -174,7 +182,18 @@ export function formatDemo(result: DemoResult): string {
       const context = surge.contexts?.expected_error_surge;
       lines.push(
         `  [${surge.level}] ${surge.message}  fingerprint ${JSON.stringify(surge.fingerprint)}`,
-        `  ${context?.count} in ${context?.windowMs} ms by rule ${JSON.stringify(context?.rules)}; ${surge.breadcrumbs?.length ?? 0} demoted errors in its trail`,
+        `  ${context?.count} in ${context?.windowMs} ms by rule ${JSON.stringify(context?.rules)}; ${surge.breadcrumbs?.length ?? 0} demotion breadcrumbs in its trail`,
+      );
+    }
+  }
+  if (result.stats) {
+    lines.push('', 'getStats() of the integration, by kind and rule:');
+    for (const [kind, stats] of Object.entries(result.stats.kinds)) {
+      const rules = Object.entries(stats.rules)
+        .map(([rule, count]) => `${rule} ${count}`)
+        .join(', ');
+      lines.push(
+        `  ${kind}: ${stats.drop} dropped, ${stats.breadcrumb} demoted, ${stats.sampled} sampled, ${stats.surges} surge${stats.surges === 1 ? '' : 's'} (${rules})`,
       );
     }
   }
