@@ -36,18 +36,13 @@ const DEFAULT_MAX_BREADCRUMBS = 100;
  * that drives `client`, found by the client itself, never through our own copy of `@sentry/core` (which
  * may be another version whose scopes the SDK never reads). Where no scope of that SDK can be found the
  * breadcrumb is dropped: moving it to whichever event passes next would hand one request's data to
- * another.
+ * another. Returns the breadcrumb as the app's `beforeBreadcrumb` left it (what a surge event may carry),
+ * or `null` when that callback dropped it.
  */
-export function leaveDemotionBreadcrumb(breadcrumb: Breadcrumb, client: SentryClient): void {
+export function leaveDemotionBreadcrumb(breadcrumb: Breadcrumb, client: SentryClient): Breadcrumb | null {
   const options = optionsOf(client);
   const maxBreadcrumbs =
     typeof options.maxBreadcrumbs === 'number' ? options.maxBreadcrumbs : DEFAULT_MAX_BREADCRUMBS;
-  if (maxBreadcrumbs <= 0) return;
-  const isolationScope = isolationScopeOf(client);
-  if (!isolationScope) {
-    debugLog('warn', 'Dropped a demotion breadcrumb: no scope of the SDK that drives this client was found');
-    return;
-  }
   let final: Breadcrumb | null = { timestamp: Date.now() / 1000, ...breadcrumb };
   const beforeBreadcrumb = options.beforeBreadcrumb;
   if (beforeBreadcrumb) {
@@ -55,10 +50,17 @@ export function leaveDemotionBreadcrumb(breadcrumb: Breadcrumb, client: SentryCl
       final = beforeBreadcrumb(final);
     } catch (error) {
       debugLog('warn', "The app's beforeBreadcrumb threw; dropping the demotion breadcrumb:", error);
-      return;
+      return null;
     }
   }
-  if (final === null || typeof final !== 'object') return;
+  if (final === null || typeof final !== 'object') return null;
+  if (maxBreadcrumbs <= 0) return final;
+  const isolationScope = isolationScopeOf(client);
+  if (!isolationScope) {
+    debugLog('warn', 'Dropped a demotion breadcrumb: no scope of the SDK that drives this client was found');
+    return final;
+  }
   client.emit?.('beforeAddBreadcrumb', final, undefined);
   isolationScope.addBreadcrumb(final, maxBreadcrumbs);
+  return final;
 }

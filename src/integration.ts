@@ -3,6 +3,7 @@ import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
+import type { DecisionStats } from './decision-stats.js';
 import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
@@ -10,12 +11,15 @@ import { classifyLogs, type LogsOption } from './log-hook.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
+import { type SafetyNetOptions, safetyNet } from './safety-net.js';
+import { isSampled, sampledTags } from './sampling.js';
 import type { SentryClient } from './sentry-client.js';
 import { addStatusTag } from './status-tag.js';
+import { isSurgeEvent, withoutDuplicateDemotions } from './surge-event.js';
 import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
-export interface ExpectedErrorsOptions {
+export interface ExpectedErrorsOptions extends SafetyNetOptions {
   /** Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none. @default [] */
   readonly rules?: readonly Rule[];
   /**
@@ -30,13 +34,6 @@ export interface ExpectedErrorsOptions {
    * @default 'classify'
    */
   readonly breadcrumbs?: 'classify' | 'ignore';
-  /**
-   * `classify` applies the rules to Sentry Logs (`Sentry.logger.*`, the console logging integration) by
-   * their rendered message and status attributes: drop → not sent; breadcrumb → sent at level `info` with
-   * the attribute `expected_error.kind` (dry-run: attributes only); `ignore` leaves logs alone.
-   * @default 'classify'
-   */
-  readonly logs?: LogsOption;
   /** See `createClassifier`. @default 4194304 */
   readonly maxTextLength?: number;
   /**
@@ -52,6 +49,13 @@ export interface ExpectedErrorsOptions {
    * @default false
    */
   readonly tagStatus?: boolean;
+  /**
+   * `classify` applies the rules to Sentry Logs (`Sentry.logger.*`, the console logging integration) by
+   * their rendered message and status attributes: drop → not sent; breadcrumb → sent at level `info` with
+   * the attribute `expected_error.kind` (dry-run: attributes only); `ignore` leaves logs alone.
+   * @default 'classify'
+   */
+  readonly logs?: LogsOption;
 }
 
 /** Result of `ExpectedErrorsIntegration.setRules`. */
@@ -78,6 +82,12 @@ export interface ExpectedErrorsIntegration {
    * error is returned (never thrown) and logged to Sentry's debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
+  /**
+   * Every drop, demotion, sample and surge since the integration was created, by kind and rule (in dry-run:
+   * what enforce mode would have done). Up to 200 kinds and 200 rules per kind are counted apart; beyond,
+   * decisions are counted under `(other)`, so memory stays bounded.
+   */
+  getStats(): DecisionStats;
 }
 
 const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
@@ -85,9 +95,12 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   const mode = options.mode;
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   let classifier = createClassifier({ rules: options.rules, ...maxTextLength });
+  const net = safetyNet(input, mode);
+  const random = input.random ?? Math.random;
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
+    getStats: () => net.getStats(),
     getClassifier() {
       return classifier;
     },
@@ -106,11 +119,17 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
     setup(client) {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
       if (options.logs === 'classify') classifyLogs(client, () => classifier, mode);
+      net.setup(client);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
       const event = input as Event;
       try {
+        if (isSurgeEvent(event)) {
+          // Our own surge report: never classified.
+          withoutDuplicateDemotions(event);
+          return input;
+        }
         const classification = classifier.classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
@@ -120,20 +139,44 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           );
           return input;
         }
-        // The CLI decides recorded events with the same `outcomeOf`.
-        const outcome = outcomeOf(classification);
-        if (classification && mode === 'enforce' && outcome !== 'pass') {
+        // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
+        const outcome = outcomeOf(classification, event);
+        const sampled =
+          classification !== undefined && outcome !== 'pass' && isSampled(classification, random);
+        if (classification && outcome === 'pass' && outcomeOf(classification) !== 'pass') {
+          debugLog(
+            'log',
+            `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
+          );
+          if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
+        }
+        if (classification && mode === 'enforce' && outcome !== 'pass' && !sampled) {
           const verb = outcome === 'drop' ? 'Dropped' : 'Demoted';
           debugLog(
             'log',
             `${verb} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
           );
-          if (outcome === 'breadcrumb')
-            leaveDemotionBreadcrumb(demotionBreadcrumb(event, classification), client);
+          const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
+          if (outcome === 'breadcrumb') {
+            const breadcrumb = leaveDemotionBreadcrumb(demotionBreadcrumb(event, classification), client);
+            net.decided(decision, client, breadcrumb ?? undefined);
+          } else net.decided(decision, client);
           return null;
         }
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
+          if (outcome !== 'pass' && !sampled) {
+            const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
+            const surge = net.decided(decision, client);
+            if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
+          }
+        }
+        if (classification && sampled) {
+          event.tags = { ...event.tags, ...sampledTags(classification) };
+          net.decided(
+            { kind: classification.kind, rule: classification.rule, action: 'sampled', event },
+            client,
+          );
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;

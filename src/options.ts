@@ -25,6 +25,7 @@ const KNOWN_OPTIONS = [
   'metrics',
   'onDecision',
   'logs',
+  'random',
 ] as const;
 
 /**

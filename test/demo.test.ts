@@ -3,6 +3,7 @@ import {
   type DemoResult,
   droppedByProcessors,
   formatDemo,
+  isSurge,
   itemsOf,
   type ReceivedEvent,
   runDemo,
@@ -27,7 +28,8 @@ describe('npm run demo', () => {
     ]);
 
     // What Spotlight, a real envelope receiver, actually holds.
-    const events = itemsOf(result.received, 'event') as ReceivedEvent[];
+    const received = itemsOf(result.received, 'event') as ReceivedEvent[];
+    const events = received.filter((event) => !isSurge(event));
     const sentIds = result.scenarios
       .filter((scenario) => scenario.outcome === 'sent')
       .map((scenario) => scenario.eventId);
@@ -37,7 +39,8 @@ describe('npm run demo', () => {
       'BackendApiError',
       'TypeError',
     ]);
-    expect(droppedByProcessors(result.received)).toBe(7);
+    // 7 of the ten errors, and the 25 of the burst.
+    expect(droppedByProcessors(result.received)).toBe(32);
     const trail =
       events[2]?.breadcrumbs?.filter((breadcrumb) => breadcrumb.category === 'expected_error') ?? [];
     expect(trail.map((breadcrumb) => breadcrumb.data)).toEqual([
@@ -52,8 +55,50 @@ describe('npm run demo', () => {
     const printed = formatDemo(result);
     expect(printed).toMatch(/^ {2}upstream 429\s+dropped\s+-$/m);
     expect(printed).toMatch(/^ {2}403 forbidden\s+sent\s+received$/m);
+    expect(printed).toContain('Spotlight received 3 of 10 error events; 3 were dropped and 4 demoted');
+    expect(printed).toContain('Client reports count 32 events dropped by an event processor');
+
+    // The burst of 25 expired sessions crossed the demo threshold (20 a minute): one surge event arrived,
+    // counting the three session expiries demoted before the burst too.
+    expect(result.burst).toMatchObject({ burst: 'session expiry', count: 25, threshold: 20 });
+    const surges = received.filter(isSurge);
+    expect(surges.map((event) => event.event_id)).toEqual(result.burst?.surgeIds);
+    expect(surges).toHaveLength(1);
+    expect(surges[0]).toMatchObject({
+      level: 'warning',
+      message: 'Expected error surge: session_expired',
+      fingerprint: ['expected-error-surge', 'session_expired'],
+      tags: { 'expected_error.surge': 'session_expired', 'expected_error.kind': 'session_expired' },
+      contexts: {
+        expected_error_surge: {
+          kind: 'session_expired',
+          count: 21,
+          threshold: 20,
+          windowMs: 60_000,
+          rules: { 'jwt-expired': 19, 'backend-chat-invalid-token': 1, 'backend-401-typed': 1 },
+        },
+      },
+    });
+    const surgeTrail = surges[0]?.breadcrumbs?.filter(
+      (breadcrumb) => breadcrumb.data?.kind === 'session_expired',
+    );
+    expect(surgeTrail).toHaveLength(21);
+    expect(new Set(surgeTrail?.map((breadcrumb) => breadcrumb.message)).size).toBe(21);
+    expect(surgeTrail?.at(-1)?.message).toMatch(
+      /^session_expired: TokenExpiredError: verify session failed for request req-10\d\d: jwt expired$/,
+    );
+    expect(printed).toContain('Spotlight received 1 surge event for it:');
+
+    // Exact counts by kind and rule, read from the integration.
+    expect(result.stats?.kinds.session_expired).toEqual({
+      drop: 0,
+      breadcrumb: 28,
+      sampled: 0,
+      surges: 1,
+      rules: { 'jwt-expired': 26, 'backend-chat-invalid-token': 1, 'backend-401-typed': 1 },
+    });
     expect(printed).toContain(
-      'Spotlight received 3 of 10 error events; client reports count 7 dropped by an event processor',
+      'session_expired: 0 dropped, 28 demoted, 0 sampled, 1 surge (jwt-expired 26, backend-chat-invalid-token 1, backend-401-typed 1)',
     );
 
     // The sidecar is gone.

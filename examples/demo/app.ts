@@ -1,6 +1,7 @@
 // The demo's app: an LLM-backed service's realistic mix of errors, captured through @sentry/node with the
 // expected-errors integration and the example rule pack, sent to the DSN in SENTRY_DSN (the demo points
-// it at a local Spotlight sidecar). Prints one JSON line per error: what the integration did with it.
+// it at a local Spotlight sidecar). Prints one JSON line per error: what the integration did with it; then
+// a burst of expired sessions, above the demo's surge threshold, and the surge event it raised.
 import type { Breadcrumb } from '@sentry/core';
 import * as Sentry from '@sentry/node';
 import { expectedErrorsIntegration } from 'sentry-expected-errors';
@@ -87,21 +88,33 @@ function realBug(): Error {
   }
 }
 
+/** The surge threshold of the demo, and the size of its burst of expired sessions. */
+const SURGE_THRESHOLD = 20;
+const BURST = 25;
+
+const expectedErrors = expectedErrorsIntegration({
+  rules,
+  surge: { threshold: SURGE_THRESHOLD, windowMs: 60_000 },
+});
+
 Sentry.init({
   dsn: process.env.SENTRY_DSN,
   // Spotlight's envelope endpoint needs the content type, which the Node transport does not set.
   transportOptions: { headers: { 'content-type': 'application/x-sentry-envelope' } },
   release: 'expected-errors-demo@1.0.0',
   environment: 'demo',
-  integrations: [expectedErrorsIntegration({ rules })],
+  // A small threshold so the demo's burst crosses it; the default is more than 100 in a minute.
+  integrations: [expectedErrors],
 });
 
 const client = Sentry.getClient();
 if (!client) throw new Error('Sentry did not start: is SENTRY_DSN set?');
 const sent = new Set<string>();
+const surgeIds: string[] = [];
 const demotions: Breadcrumb[] = [];
 client.on('beforeSendEvent', (event) => {
   if (event.event_id) sent.add(event.event_id);
+  if (event.event_id && event.fingerprint?.[0] === 'expected-error-surge') surgeIds.push(event.event_id);
 });
 client.on('beforeAddBreadcrumb', (breadcrumb) => {
   if (breadcrumb.category === 'expected_error') demotions.push(breadcrumb);
@@ -126,6 +139,21 @@ for (const scenario of SCENARIOS) {
     })}\n`,
   );
 }
+// The auth service goes down: every request's session check fails at once. Each message differs (the
+// request id), as real ones do; Sentry's Dedupe would drop an exact repeat of the previous event.
+for (let request = 1; request <= BURST; request++) {
+  Sentry.captureException(
+    Object.assign(new Error(`verify session failed for request req-${1000 + request}: jwt expired`), {
+      name: 'TokenExpiredError',
+    }),
+  );
+}
+await Sentry.flush(2_000);
+process.stdout.write(
+  `${JSON.stringify({ burst: 'session expiry', count: BURST, threshold: SURGE_THRESHOLD, surgeIds })}\n`,
+);
+// Exact counts by kind and rule, as the app can read them at any time.
+process.stdout.write(`${JSON.stringify({ stats: expectedErrors.getStats() })}\n`);
 // The second flush sends the client report of the drops recorded while the first one ran.
 await Sentry.flush(2_000);
 await Sentry.close(2_000);

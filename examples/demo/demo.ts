@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { DecisionStats } from 'sentry-expected-errors';
 import { type StreamedEnvelope, startSpotlight } from './spotlight.js';
 
 /** What the app reports for one error it captured. */
@@ -11,9 +12,35 @@ export interface ScenarioReport {
   readonly rule?: string;
 }
 
+/** What the app reports for its burst of expired sessions: the surge events it saw sent. */
+export interface BurstReport {
+  readonly burst: string;
+  readonly count: number;
+  readonly threshold: number;
+  readonly surgeIds: readonly string[];
+}
+
+/** What the app reports last: `getStats()` of its integration. */
+export interface StatsReport {
+  readonly stats: DecisionStats;
+}
+
 /** An error event as Spotlight received it. */
 export interface ReceivedEvent {
   readonly event_id: string;
+  readonly level?: string;
+  readonly message?: string;
+  readonly fingerprint?: string[];
+  readonly tags?: Record<string, string>;
+  readonly contexts?: {
+    readonly expected_error_surge?: {
+      kind: string;
+      count: number;
+      threshold: number;
+      windowMs: number;
+      rules: Record<string, number>;
+    };
+  };
   readonly exception?: { values?: Array<{ type?: string; value?: string }> };
   readonly breadcrumbs?: Array<{
     category?: string;
@@ -27,6 +54,8 @@ export interface ReceivedEvent {
 export interface DemoResult {
   readonly spotlightUrl: string;
   readonly scenarios: readonly ScenarioReport[];
+  readonly burst: BurstReport | undefined;
+  readonly stats: DecisionStats | undefined;
   /** Every envelope Spotlight received from the app. */
   readonly received: readonly StreamedEnvelope[];
 }
@@ -42,14 +71,20 @@ const TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
 export async function runDemo(): Promise<DemoResult> {
   const spotlight = await startSpotlight();
   try {
-    const scenarios = await runApp(spotlight.dsn);
-    return { spotlightUrl: spotlight.url, scenarios, received: await spotlight.received() };
+    const reports = await runApp(spotlight.dsn);
+    return {
+      spotlightUrl: spotlight.url,
+      scenarios: reports.filter((report): report is ScenarioReport => 'scenario' in report),
+      burst: reports.find((report): report is BurstReport => 'burst' in report),
+      stats: reports.find((report): report is StatsReport => 'stats' in report)?.stats,
+      received: await spotlight.received(),
+    };
   } finally {
     await spotlight.stop();
   }
 }
 
-function runApp(dsn: string): Promise<ScenarioReport[]> {
+function runApp(dsn: string): Promise<Array<ScenarioReport | BurstReport | StatsReport>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', APP], {
       cwd: REPOSITORY,
@@ -75,7 +110,7 @@ function runApp(dsn: string): Promise<ScenarioReport[]> {
         stdout
           .split('\n')
           .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as ScenarioReport),
+          .map((line) => JSON.parse(line) as ScenarioReport | BurstReport | StatsReport),
       );
     });
   });
@@ -102,7 +137,9 @@ export function droppedByProcessors(envelopes: readonly StreamedEnvelope[]): num
 
 /** The demo's printout: per error, what the integration did and whether Spotlight has it; then totals. */
 export function formatDemo(result: DemoResult): string {
-  const events = itemsOf(result.received, 'event') as ReceivedEvent[];
+  const received = itemsOf(result.received, 'event') as ReceivedEvent[];
+  const surges = received.filter(isSurge);
+  const events = received.filter((event) => !isSurge(event));
   const receivedIds = new Set(events.map((event) => event.event_id));
   const nameWidth = Math.max(...result.scenarios.map((scenario) => scenario.scenario.length));
   const lines = [
@@ -122,8 +159,7 @@ export function formatDemo(result: DemoResult): string {
     result.scenarios.filter((scenario) => scenario.outcome === outcome).length;
   lines.push(
     '',
-    `Spotlight received ${events.length} of ${result.scenarios.length} error events; client reports count ${droppedByProcessors(result.received)} dropped by an event processor`,
-    `(${count('dropped')} dropped, ${count('breadcrumb')} demoted to breadcrumbs).`,
+    `Spotlight received ${events.length} of ${result.scenarios.length} error events; ${count('dropped')} were dropped and ${count('breadcrumb')} demoted to breadcrumbs.`,
   );
   const last = events.at(-1);
   const trail = last?.breadcrumbs?.filter((breadcrumb) => breadcrumb.category === 'expected_error') ?? [];
@@ -135,5 +171,40 @@ export function formatDemo(result: DemoResult): string {
     );
     for (const breadcrumb of trail) lines.push(`  [${breadcrumb.level}] ${breadcrumb.message}`);
   }
+  if (result.burst) {
+    const { burst, count: size, threshold } = result.burst;
+    lines.push(
+      '',
+      `Then a burst: ${size} × ${burst} within a second (the demo's surge threshold: more than ${threshold} a minute).`,
+      `Spotlight received ${surges.length} surge event${surges.length === 1 ? '' : 's'} for it:`,
+    );
+    for (const surge of surges) {
+      const context = surge.contexts?.expected_error_surge;
+      lines.push(
+        `  [${surge.level}] ${surge.message}  fingerprint ${JSON.stringify(surge.fingerprint)}`,
+        `  ${context?.count} in ${context?.windowMs} ms by rule ${JSON.stringify(context?.rules)}; ${surge.breadcrumbs?.length ?? 0} demotion breadcrumbs in its trail`,
+      );
+    }
+  }
+  if (result.stats) {
+    lines.push('', 'getStats() of the integration, by kind and rule:');
+    for (const [kind, stats] of Object.entries(result.stats.kinds)) {
+      const rules = Object.entries(stats.rules)
+        .map(([rule, count]) => `${rule} ${count}`)
+        .join(', ');
+      lines.push(
+        `  ${kind}: ${stats.drop} dropped, ${stats.breadcrumb} demoted, ${stats.sampled} sampled, ${stats.surges} surge${stats.surges === 1 ? '' : 's'} (${rules})`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    `Client reports count ${droppedByProcessors(result.received)} events dropped by an event processor (the surge does not hide them).`,
+  );
   return lines.join('\n');
+}
+
+/** The integration's surge events carry this fingerprint. */
+export function isSurge(event: ReceivedEvent): boolean {
+  return event.fingerprint?.[0] === 'expected-error-surge';
 }

@@ -76,7 +76,7 @@ export function decideRecordedEvent(
 ): { readonly outcome: Outcome; readonly classification: Classification | undefined } {
   if (event.type !== undefined) return { outcome: 'pass', classification: undefined };
   const classification = classifier.classify(event);
-  return { outcome: outcomeOf(classification), classification };
+  return { outcome: outcomeOf(classification, event), classification };
 }
 
 /** Replays a corpus through a classifier, reporting each record to `observer`, and returns the totals. */
