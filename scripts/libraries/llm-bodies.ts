@@ -100,12 +100,16 @@ export const ANTHROPIC = {
     type: 'error',
     error: {
       type: 'billing_error',
-      message: 'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
+      message:
+        'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
     },
   },
   permission: {
     type: 'error',
-    error: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' },
+    error: {
+      type: 'permission_error',
+      message: 'Your API key does not have permission to use the specified resource.',
+    },
   },
   promptTooLong: {
     type: 'error',
@@ -113,7 +117,7 @@ export const ANTHROPIC = {
     request_id: 'req_011CV5Jab6gR3ZNs9Sj6apiD',
   },
   streamOverloaded:
-    'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_corpus","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":12,"output_tokens":1}}}\n\nevent: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n',
+    'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_corpus","type":"message","role":"assistant","model":"claude-sonnet-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":12,"output_tokens":1}}}\n\nevent: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n',
 } as const;
 
 export const GEMINI = {
@@ -170,9 +174,7 @@ export const GEMINI = {
       {
         finishReason: 'SAFETY',
         index: 0,
-        safetyRatings: [
-          { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true },
-        ],
+        safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }],
       },
     ],
     promptFeedback: { safetyRatings: [] },
@@ -181,12 +183,17 @@ export const GEMINI = {
 
 export const COHERE = {
   invalidToken: { message: 'invalid api token' },
-  rateLimit: { message: "You are using a Trial key, which is limited to 10 API calls / minute. You can continue to use the Trial key for free or upgrade to a Production key with higher rate limits at 'https://dashboard.cohere.com/api-keys'. Contact us on 'https://discord.gg/XW44jPfYJu' or email us at support@cohere.com with any questions" },
+  rateLimit: {
+    message:
+      "You are using a Trial key, which is limited to 10 API calls / minute. You can continue to use the Trial key for free or upgrade to a Production key with higher rate limits at 'https://dashboard.cohere.com/api-keys'. Contact us on 'https://discord.gg/XW44jPfYJu' or email us at support@cohere.com with any questions",
+  },
   tooManyTokens: {
     message:
       'too many tokens: total number of tokens in the prompt cannot exceed 4081 - received 4292. Try using a shorter prompt, or enabling prompt truncating. See https://docs.cohere.com/reference/generate for more details.',
   },
-  serverError: { message: 'internal server error, this has been reported to our developers. id 8b1c3c34a0d1c7e5' },
+  serverError: {
+    message: 'internal server error, this has been reported to our developers. id 8b1c3c34a0d1c7e5',
+  },
   unavailable: { message: 'service unavailable' },
 } as const;
 
@@ -206,5 +213,11 @@ export const MISTRAL = {
     param: null,
     code: '3505',
   },
-  serverError: { object: 'error', message: 'Internal server error', type: 'internal_server_error', param: null, code: '1000' },
+  serverError: {
+    object: 'error',
+    message: 'Internal server error',
+    type: 'internal_server_error',
+    param: null,
+    code: '1000',
+  },
 } as const;

@@ -66,7 +66,8 @@ function respond(
   response: ServerResponse,
 ): void {
   const path = new URL(request.url ?? '/', 'http://loopback').pathname;
-  const answer = answers.get(path) ?? byPrefix(answers, path) ?? { status: 599, body: { error: `no answer for ${path}` } };
+  const answer = answers.get(path) ??
+    byPrefix(answers, path) ?? { status: 599, body: { error: `no answer for ${path}` } };
   if ('hang' in answer) {
     hanging.add(response);
     return;
@@ -81,8 +82,7 @@ function respond(
     return;
   }
   const text = typeof answer.body === 'string';
-  const body =
-    answer.body === undefined ? '' : text ? (answer.body as string) : JSON.stringify(answer.body);
+  const body = answer.body === undefined ? '' : text ? (answer.body as string) : JSON.stringify(answer.body);
   response.writeHead(answer.status, {
     'content-type': text ? 'text/plain; charset=utf-8' : 'application/json',
     ...answer.headers,
@@ -93,7 +93,11 @@ function respond(
 function byPrefix(answers: ReadonlyMap<string, Answer>, path: string): Answer | undefined {
   let best: string | undefined;
   for (const prefix of answers.keys()) {
-    if (prefix.endsWith('/') && path.startsWith(prefix) && (best === undefined || prefix.length > best.length))
+    if (
+      prefix.endsWith('/') &&
+      path.startsWith(prefix) &&
+      (best === undefined || prefix.length > best.length)
+    )
       best = prefix;
   }
   return best === undefined ? undefined : answers.get(best);

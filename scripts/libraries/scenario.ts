@@ -1,4 +1,7 @@
 import type { LibraryDecision } from '../../test/helpers/library-corpus.js';
+
+export type { LibraryDecision };
+
 import type { Loopback } from './loopback.js';
 
 /** One real library made to throw once against the loopback server. */

@@ -2,8 +2,8 @@ import type { ErrorSnapshot, SnapshotValue } from '../../test/helpers/library-co
 
 /** How deep nested objects are kept: deep enough for `error.response.data.error.code`. */
 const MAX_DEPTH = 6;
-/** Fields that change on every run (got's `timings`, a response's `Date`), and sockets' internals. */
-const VOLATILE_KEYS: ReadonlySet<string> = new Set(['timings', 'date', 'stack', 'socket', 'agent']);
+/** Fields that change on every run (got's `timings`, axios's `duration`, a response's `Date`), and sockets. */
+const VOLATILE_KEYS: ReadonlySet<string> = new Set(['timings', 'duration', 'date', 'stack', 'socket', 'agent']);
 /** What a class instance that is not an error (a `Response`, an `IncomingMessage`) is reduced to. */
 const INSTANCE_FIELDS = ['status', 'statusCode', 'statusText', 'statusMessage', 'ok', 'url', 'headers'];
 
@@ -80,7 +80,9 @@ function instance(value: object, depth: number, seen: WeakSet<object>): Snapshot
   return result;
 }
 
-function isHeaders(value: object): value is { forEach(callback: (value: string, key: string) => void): void } {
+function isHeaders(
+  value: object,
+): value is { forEach(callback: (value: string, key: string) => void): void } {
   return (
     typeof (value as { get?: unknown }).get === 'function' &&
     typeof (value as { forEach?: unknown }).forEach === 'function' &&

@@ -98,11 +98,11 @@ export function rebuildError(snapshot: SnapshotValue): unknown {
   const errors = snapshot.errors?.map(rebuildError);
   const error =
     errors === undefined
-      ? new ({ [snapshot.className]: class extends Error {} }[snapshot.className] ?? Error)(
+      ? new ({ [snapshot.className]: class extends Error {} }[snapshot.className] ?? Error)(snapshot.message)
+      : new ({ [snapshot.className]: class extends AggregateError {} }[snapshot.className] ?? AggregateError)(
+          errors,
           snapshot.message,
-        )
-      : new ({ [snapshot.className]: class extends AggregateError {} }[snapshot.className] ??
-          AggregateError)(errors, snapshot.message);
+        );
   Object.defineProperty(error, 'name', { value: snapshot.name, writable: true, configurable: true });
   for (const [key, value] of Object.entries(snapshot.properties)) {
     (error as unknown as Record<string, unknown>)[key] = rebuildError(value);
