@@ -20,7 +20,8 @@ export type { ExpectedAction, ExpectedMark, ExpectedOptions } from './expected-e
 export type { ExpectedErrorsIntegration, ExpectedErrorsOptions, SetRulesResult } from './integration.js';
 export type { Outcome } from './outcome.js';
 export type { EmitSite, EmitSiteOptions } from './presets/emit-site.js';
-export type { PresetOptions } from './presets/session-expired.js';
+export type { DemotingAction, KindChoices, PresetOptions } from './presets/pack-options.js';
+export type { TransientUpstreamOptions } from './presets/transient-upstream.js';
 export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/check.js';
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
 export type { PatternSource, UpstreamCondition } from './rules/types.js';

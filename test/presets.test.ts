@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../examples/recorded/rules.mjs';
 import {
   byoKeyGuardRules,
+  categorizeUpstreamError,
   checkRules,
   createClassifier,
   emitSiteRules,
@@ -9,6 +10,7 @@ import {
   TRANSIENT_STATUSES,
   transientUpstreamRules,
 } from '../src/index.js';
+import { loadLibraryCorpus, rebuildError } from './helpers/library-corpus.js';
 
 describe('built-in rule packs', () => {
   it.each([
@@ -60,6 +62,33 @@ describe('built-in rule packs', () => {
     );
     expect(new Set(sessionExpiredRules().map((rule) => rule.action))).toEqual(new Set(['breadcrumb']));
     expect(new Set(byoKeyGuardRules().map((rule) => rule.action))).toEqual(new Set(['report']));
+  });
+
+  it('never claims a 429 that categorizeUpstreamError calls a final quota failure', () => {
+    const classifier = createClassifier({ rules: transientUpstreamRules() });
+    const quota = loadLibraryCorpus().filter(({ expectation }) => expectation.kind === 'quota_exhausted');
+    const recorded429 = quota.filter(
+      ({ error }) => categorizeUpstreamError(rebuildError(error)).status === 429,
+    );
+    expect(recorded429.map(({ expectation }) => expectation.library)).toEqual(
+      expect.arrayContaining(['openai', 'ai', '@google/genai']),
+    );
+    for (const { expectation, event, error } of recorded429) {
+      const live = rebuildError(error);
+      expect(categorizeUpstreamError(live)).toMatchObject({ reason: 'quota_exhausted', retryable: false });
+      expect([expectation.file, classifier.classify(event, { originalException: live })]).toEqual([
+        expectation.file,
+        undefined,
+      ]);
+      expect([expectation.file, classifier.classify(event)]).toEqual([expectation.file, undefined]);
+    }
+    // The same wire text as an app logs it.
+    expect(
+      classifier.classify({
+        message: 'OpenAI API error (429 Too Many Requests): {"error":{"code":"insufficient_quota"}}',
+        tags: { status: '429' },
+      }),
+    ).toBeUndefined();
   });
 
   it('treats every transient status as transient and no other', () => {

@@ -16,6 +16,7 @@ export function byoKeyGuardRules(): Rule[] {
       action: 'report',
       description:
         'OpenAI 401 body {"error":{"code":"invalid_api_key","message":"Incorrect API key provided…"}}',
+      ignoreCase: true,
       any: ['invalid_api_key', 'Incorrect API key provided'],
       examples: {
         match: [
@@ -36,6 +37,7 @@ export function byoKeyGuardRules(): Rule[] {
       action: 'report',
       description:
         'Anthropic 401 body {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+      ignoreCase: true,
       any: ['authentication_error', 'invalid x-api-key'],
       examples: {
         match: [
@@ -51,6 +53,7 @@ export function byoKeyGuardRules(): Rule[] {
       kind: 'provider_key_rejected',
       action: 'report',
       description: 'Gemini answers a bad key with HTTP 400 and details[].reason "API_KEY_INVALID"',
+      ignoreCase: true,
       any: ['API_KEY_INVALID', 'API key not valid. Please pass a valid API key.'],
       examples: {
         match: [

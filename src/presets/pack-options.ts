@@ -81,11 +81,13 @@ export function checkStatuses(pack: string, option: string, statuses: unknown): 
 export function applyActions<K extends string>(
   rules: readonly Rule[],
   action: DemotingAction,
-  choices: KindChoices<K> = {},
+  choices?: KindChoices<K>,
 ): Rule[] {
   return rules.flatMap((rule) => {
     if (rule.action === 'report') return [rule];
-    const choice = (choices as Readonly<Record<string, DemotingAction | false | undefined>>)[rule.kind];
+    const choice = (choices as Readonly<Record<string, DemotingAction | false | undefined>> | undefined)?.[
+      rule.kind
+    ];
     if (choice === false) return [];
     return [{ ...rule, action: choice ?? action }];
   });
