@@ -301,7 +301,14 @@ const generativeAiScenarios: LibraryScenario[] = [
     { status: 200, body: GEMINI.blocked },
     generativeAi,
   ),
-  sdkScenario('@google/generative-ai', 'connection-error', REFUSED, undefined, generativeAi),
+  // The SDK keeps only "fetch failed" of the undici error, not its cause.
+  sdkScenario(
+    '@google/generative-ai',
+    'connection-error',
+    demotes('connection_failed'),
+    undefined,
+    generativeAi,
+  ),
 ];
 
 const cohereChat = (baseURL: string) =>

@@ -3,7 +3,14 @@ import type { ErrorSnapshot, SnapshotValue } from '../../test/helpers/library-co
 /** How deep nested objects are kept: deep enough for `error.response.data.error.code`. */
 const MAX_DEPTH = 6;
 /** Fields that change on every run (got's `timings`, axios's `duration`, a response's `Date`), and sockets. */
-const VOLATILE_KEYS: ReadonlySet<string> = new Set(['timings', 'duration', 'date', 'stack', 'socket', 'agent']);
+const VOLATILE_KEYS: ReadonlySet<string> = new Set([
+  'timings',
+  'duration',
+  'date',
+  'stack',
+  'socket',
+  'agent',
+]);
 /** What a class instance that is not an error (a `Response`, an `IncomingMessage`) is reduced to. */
 const INSTANCE_FIELDS = ['status', 'statusCode', 'statusText', 'statusMessage', 'ok', 'url', 'headers'];
 

@@ -146,5 +146,15 @@ export const stripeScenarios: readonly LibraryScenario[] = [
       type: 'api_error',
     }),
   ),
-  stripeScenario('connection-error', demotes('connection_refused'), undefined, undefined),
-];
+  stripeScenario('connection-error', demotes('connection_failed'), undefined, undefined),
+].map((scenario) =>
+  scenario.name === 'api-error'
+    ? {
+        ...scenario,
+        replay: {
+          ...passes,
+          why: 'Stripe keeps the 500 on the live error only; "An unknown error occurred" alone is not retryable',
+        },
+      }
+    : scenario,
+);

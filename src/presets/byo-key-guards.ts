@@ -1,15 +1,58 @@
 import type { Rule } from '../rules/types.js';
 
+const INVALID_KEY = { type: 'unauthorized', reason: 'invalid_api_key', retryable: false } as const;
+
 /**
  * Guards (`report`) for a user's own provider key being rejected: that is a misconfiguration the app must
  * hear about, so these always reach Sentry whatever other rule matches — list them with any pack whose
- * substrings could also appear in a provider 401. Kind `provider_key_rejected`.
+ * substrings could also appear in a provider 401. Kind `provider_key_rejected`. The first guard asks
+ * `categorizeUpstreamError` (reason `invalid_api_key`), so a key rejected behind an HTTP client or an SDK
+ * it reads is kept too; the others read the wire text, which a recorded event still has.
  *
  * @example
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...transientUpstreamRules()] });
  */
 export function byoKeyGuardRules(): Rule[] {
   return [
+    {
+      id: 'upstream-invalid-api-key',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        'any error categorizeUpstreamError reads as a rejected key (401/403 bodies of OpenAI, Anthropic, Gemini API_KEY_INVALID, Cohere, Groq, the AI SDK, an HTTP client’s response body)',
+      upstream: { reason: 'invalid_api_key' },
+      examples: {
+        match: [
+          {
+            text: 'AxiosError: Request failed with status code 401',
+            status: 401,
+            upstream: INVALID_KEY,
+          },
+          { text: 'AI_APICallError: Incorrect API key provided: sk-proj-***', upstream: INVALID_KEY },
+        ],
+        noMatch: [
+          {
+            text: 'AxiosError: Request failed with status code 401',
+            status: 401,
+            upstream: { type: 'unauthorized', retryable: false },
+          },
+        ],
+      },
+    },
+    {
+      id: 'mistral-unauthorized',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        '@mistralai/mistralai SDKError for a 401: "API error occurred: Status 401" (body {"message":"Unauthorized"})',
+      any: ['API error occurred: Status 401'],
+      examples: {
+        match: [
+          'SDKError: API error occurred: Status 401. Body: {"message":"Unauthorized","request_id":"2f5a4f7c"}',
+        ],
+        noMatch: ['SDKError: API error occurred: Status 429'],
+      },
+    },
     {
       id: 'openai-invalid-api-key',
       kind: 'provider_key_rejected',

@@ -69,17 +69,9 @@ export function transientUpstreamRules(options: TransientUpstreamOptions = {}): 
         examples: {
           match: [
             { text: 'POST /v1/chat/completions failed', status: 429, upstream: RATE_LIMITED },
-            {
-              text: 'RateLimitError: 429 Rate limit reached for requests',
-              status: 429,
-              upstream: RATE_LIMITED,
-            },
+            { text: 'Rate limit reached for requests', status: 429, upstream: RATE_LIMITED },
             { text: 'upstream gateway blip', status: 502, upstream: SERVER_ERROR },
-            {
-              text: 'InternalServerError: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
-              status: 529,
-              upstream: OVERLOADED,
-            },
+            { text: 'POST /v1/messages failed: overloaded_error', status: 529, upstream: OVERLOADED },
           ],
           noMatch: [
             { text: 'OpenAI API error (500): internal server error', status: 500, upstream: SERVER_ERROR },
