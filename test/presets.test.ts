@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../examples/recorded/rules.mjs';
 import {
+  authSessionRules,
   byoKeyGuardRules,
   categorizeUpstreamError,
   checkRules,
   createClassifier,
   emitSiteRules,
+  httpClientRules,
+  llmSdkRules,
+  recommendedRules,
   sessionExpiredRules,
+  stripeRules,
   TRANSIENT_STATUSES,
   transientUpstreamRules,
 } from '../src/index.js';
@@ -17,6 +22,11 @@ describe('built-in rule packs', () => {
     ['byoKeyGuardRules', byoKeyGuardRules()],
     ['sessionExpiredRules', sessionExpiredRules()],
     ['transientUpstreamRules', transientUpstreamRules()],
+    ['httpClientRules', httpClientRules()],
+    ['authSessionRules', authSessionRules()],
+    ['llmSdkRules', llmSdkRules()],
+    ['stripeRules', stripeRules()],
+    ['recommendedRules', recommendedRules()],
     [
       'all three together',
       [...byoKeyGuardRules(), ...sessionExpiredRules(), ...transientUpstreamRules({ action: 'drop' })],

@@ -5,7 +5,7 @@ const INVALID_KEY = { type: 'unauthorized', reason: 'invalid_api_key', retryable
 /**
  * Guards (`report`) for a user's own provider key being rejected: that is a misconfiguration the app must
  * hear about, so these always reach Sentry whatever other rule matches — list them with any pack whose
- * substrings could also appear in a provider 401. Kind `provider_key_rejected`. The first guard asks
+ * substrings could also appear in a provider 401. Kind `provider_key_rejected`. The last guard asks
  * `categorizeUpstreamError` (reason `invalid_api_key`), so a key rejected behind an HTTP client or an SDK
  * it reads is kept too; the others read the wire text, which a recorded event still has.
  *
@@ -14,31 +14,6 @@ const INVALID_KEY = { type: 'unauthorized', reason: 'invalid_api_key', retryable
  */
 export function byoKeyGuardRules(): Rule[] {
   return [
-    {
-      id: 'upstream-invalid-api-key',
-      kind: 'provider_key_rejected',
-      action: 'report',
-      description:
-        'any error categorizeUpstreamError reads as a rejected key (401/403 bodies of OpenAI, Anthropic, Gemini API_KEY_INVALID, Cohere, Groq, the AI SDK, an HTTP client’s response body)',
-      upstream: { reason: 'invalid_api_key' },
-      examples: {
-        match: [
-          {
-            text: 'AxiosError: Request failed with status code 401',
-            status: 401,
-            upstream: INVALID_KEY,
-          },
-          { text: 'AI_APICallError: Incorrect API key provided: sk-proj-***', upstream: INVALID_KEY },
-        ],
-        noMatch: [
-          {
-            text: 'AxiosError: Request failed with status code 401',
-            status: 401,
-            upstream: { type: 'unauthorized', retryable: false },
-          },
-        ],
-      },
-    },
     {
       id: 'mistral-unauthorized',
       kind: 'provider_key_rejected',
@@ -122,6 +97,35 @@ export function byoKeyGuardRules(): Rule[] {
           'Voyage embed API error (401 Unauthorized): {"detail":"Provided API key is invalid."}',
         ],
         noMatch: ['Cohere embed API error (429 Too Many Requests): rate limit exceeded.'],
+      },
+    },
+    {
+      id: 'upstream-invalid-api-key',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        'any error categorizeUpstreamError reads as a rejected key (401/403 bodies of OpenAI, Anthropic, Gemini API_KEY_INVALID, Cohere, Groq, the AI SDK, an HTTP client’s response body)',
+      upstream: { reason: 'invalid_api_key' },
+      examples: {
+        match: [
+          {
+            text: 'AxiosError: Request failed with status code 401',
+            status: 401,
+            upstream: INVALID_KEY,
+          },
+          {
+            text: 'HTTPError: Request failed with status code 401 (Unauthorized): POST https://api.groq.com/openai/v1/chat/completions',
+            status: 401,
+            upstream: INVALID_KEY,
+          },
+        ],
+        noMatch: [
+          {
+            text: 'AxiosError: Request failed with status code 401',
+            status: 401,
+            upstream: { type: 'unauthorized', retryable: false },
+          },
+        ],
       },
     },
   ];
