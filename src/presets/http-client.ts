@@ -104,10 +104,7 @@ function rules(): Rule[] {
           'HTTPError: Request failed with status code 401 Unauthorized: GET https://api.example.com/v1/me',
           'ResponseStatusCodeError: Response status code 401: Unauthorized',
         ],
-        noMatch: [
-          'AxiosError: Request failed with status code 403',
-          'Error: 401 Incorrect API key provided',
-        ],
+        noMatch: ['AxiosError: Request failed with status code 403', 'Error: 401 Incorrect API key provided'],
       },
     },
     {
