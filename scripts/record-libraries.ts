@@ -8,7 +8,7 @@
  * - `errors/NNN-<library>-<name>.json`: a snapshot of the live error, to rebuild `hint.originalException`;
  * - `expected.json`: the outcome each scenario declares by hand, live and (where it differs) on replay.
  *
- *   npm run record    (after the app corpus; `tsx scripts/record-libraries.ts` alone records this one)
+ *   npm run record    (the app corpus, then this one; `npx tsx scripts/record-libraries.ts` records this one alone)
  *
  * Re-running it rewrites the same files; ids, timestamps and trace context differ, and the loopback
  * port if the fixed one is taken.
@@ -98,8 +98,7 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
   return expectations;
 }
 
-const only = process.argv[2];
-const scenarios = librariesScenarios.filter((scenario) => only === undefined || scenario.library === only);
+const scenarios = librariesScenarios;
 checkNames(scenarios);
 await clear(LIBRARY_EVENTS_DIR);
 await clear(LIBRARY_ERRORS_DIR);
