@@ -1,6 +1,6 @@
 import { authScenarios } from './auth.js';
 import { httpClientScenarios } from './http-clients.js';
-import { llmScenarios } from './llm-sdks.js';
+import { aggregateScenarios, llmScenarios } from './llm-sdks.js';
 import type { LibraryScenario } from './scenario.js';
 import { stripeScenarios } from './stripe.js';
 
@@ -10,4 +10,5 @@ export const librariesScenarios: readonly LibraryScenario[] = [
   ...authScenarios,
   ...llmScenarios,
   ...stripeScenarios,
+  ...aggregateScenarios,
 ];

@@ -482,6 +482,41 @@ const aiScenarios: LibraryScenario[] = [
   sdkScenario('ai', 'cannot-connect', REFUSED, undefined, aiGenerate),
 ];
 
+/** `Promise.any` over two deployments, as a fallback chain does: an AggregateError of both failures. */
+function fallbackScenario(
+  name: string,
+  expected: LibraryDecision,
+  first: Answer,
+  second: Answer,
+): LibraryScenario {
+  return {
+    library: 'openai',
+    name,
+    expected,
+    run: (loopback: Loopback) => {
+      const primary = loopback.answer(`/openai/${name}-primary/`, first).replace(/\/$/, '');
+      const fallback = loopback.answer(`/openai/${name}-fallback/`, second).replace(/\/$/, '');
+      return thrownBy(() => Promise.any([openaiChat(primary), openaiChat(fallback)]));
+    },
+  };
+}
+
+/** AggregateErrors of a fallback chain: transient when every attempt was, a guard when one was a quota. */
+export const aggregateScenarios: readonly LibraryScenario[] = [
+  fallbackScenario(
+    'aggregate-of-transient',
+    TRANSIENT,
+    { status: 503, body: OPENAI.overloaded },
+    { status: 429, body: OPENAI.rateLimit },
+  ),
+  fallbackScenario(
+    'aggregate-with-quota',
+    QUOTA,
+    { status: 503, body: OPENAI.overloaded },
+    { status: 429, body: OPENAI.insufficientQuota },
+  ),
+];
+
 /** LLM SDKs: transient vs quota vs key rejected vs content policy. */
 export const llmScenarios: readonly LibraryScenario[] = [
   ...openaiScenarios,
