@@ -101,6 +101,23 @@ describe('built-in rule packs', () => {
     ).toBeUndefined();
   });
 
+  it('demotes the expiry casings real libraries emit: PostgREST "JWT expired", express-jwt, jsonwebtoken', () => {
+    const classifier = createClassifier({ rules: sessionExpiredRules() });
+    const expired = loadLibraryCorpus().filter(({ expectation }) =>
+      ['@supabase/postgrest-js', 'express-jwt', 'jsonwebtoken'].includes(expectation.library),
+    );
+    const decided = expired.map(({ expectation, event }) => [
+      expectation.file,
+      classifier.classify(event)?.kind,
+    ]);
+    expect(decided.filter(([, kind]) => kind === 'session_expired').map(([file]) => file)).toEqual([
+      '071-jsonwebtoken-expired.json',
+      '084-express-jwt-expired.json',
+      '093-supabase-postgrest-js-pgrst301-jwt-expired.json',
+      '094-supabase-postgrest-js-pgrst303-jwt-expired.json',
+    ]);
+  });
+
   it('treats every transient status as transient and no other', () => {
     const classifier = createClassifier({ rules: transientUpstreamRules() });
     for (let status = 100; status <= 599; status++) {
