@@ -17,8 +17,8 @@ const INSTANCE_FIELDS = ['status', 'statusCode', 'statusText', 'statusMessage', 
 /**
  * The live error as JSON: name, message, class name, own enumerable properties, `cause` and an
  * `AggregateError`'s `errors`. Class instances that are not errors keep only their status-like fields
- * (a `Response`'s `status` is a getter, read here); functions, sockets and timings are left out, and a
- * `Headers` object becomes its entries.
+ * (a `Response`'s `status` is a getter, read here) unless they define `toJSON`; functions, sockets and
+ * timings are left out, and a `Headers` object becomes its entries.
  */
 export function snapshotOf(value: unknown): SnapshotValue {
   return snapshot(value, 0, new WeakSet());
@@ -39,6 +39,9 @@ function snapshot(value: unknown, depth: number, seen: WeakSet<object>): Snapsho
     if (ArrayBuffer.isView(value)) return `[${value.constructor.name} ${value.byteLength} bytes]`;
     const prototype = Object.getPrototypeOf(value) as object | null;
     if (prototype === null || prototype === Object.prototype) return plain(value, depth, seen);
+    // A class that says how it serializes (axios's `AxiosHeaders`, a `URL`) is kept that way.
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return snapshot(toJSON.call(value), depth + 1, seen);
     return instance(value, depth, seen);
   } finally {
     seen.delete(value);
