@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../examples/recorded/rules.mjs';
 import {
+  authSessionRules,
   byoKeyGuardRules,
+  categorizeUpstreamError,
   checkRules,
   createClassifier,
   emitSiteRules,
+  httpClientRules,
+  llmSdkRules,
+  recommendedRules,
   sessionExpiredRules,
+  stripeRules,
   TRANSIENT_STATUSES,
   transientUpstreamRules,
 } from '../src/index.js';
+import { loadLibraryCorpus, rebuildError } from './helpers/library-corpus.js';
 
 describe('built-in rule packs', () => {
   it.each([
     ['byoKeyGuardRules', byoKeyGuardRules()],
     ['sessionExpiredRules', sessionExpiredRules()],
     ['transientUpstreamRules', transientUpstreamRules()],
+    ['httpClientRules', httpClientRules()],
+    ['authSessionRules', authSessionRules()],
+    ['llmSdkRules', llmSdkRules()],
+    ['stripeRules', stripeRules()],
+    ['recommendedRules', recommendedRules()],
     [
       'all three together',
       [...byoKeyGuardRules(), ...sessionExpiredRules(), ...transientUpstreamRules({ action: 'drop' })],
@@ -60,6 +72,50 @@ describe('built-in rule packs', () => {
     );
     expect(new Set(sessionExpiredRules().map((rule) => rule.action))).toEqual(new Set(['breadcrumb']));
     expect(new Set(byoKeyGuardRules().map((rule) => rule.action))).toEqual(new Set(['report']));
+  });
+
+  it('never claims a 429 that categorizeUpstreamError calls a final quota failure', () => {
+    const classifier = createClassifier({ rules: transientUpstreamRules() });
+    const quota = loadLibraryCorpus().filter(({ expectation }) => expectation.kind === 'quota_exhausted');
+    const recorded429 = quota.filter(
+      ({ error }) => categorizeUpstreamError(rebuildError(error)).status === 429,
+    );
+    expect(recorded429.map(({ expectation }) => expectation.library)).toEqual(
+      expect.arrayContaining(['openai', 'ai', '@google/genai']),
+    );
+    for (const { expectation, event, error } of recorded429) {
+      const live = rebuildError(error);
+      expect(categorizeUpstreamError(live)).toMatchObject({ reason: 'quota_exhausted', retryable: false });
+      expect([expectation.file, classifier.classify(event, { originalException: live })]).toEqual([
+        expectation.file,
+        undefined,
+      ]);
+      expect([expectation.file, classifier.classify(event)]).toEqual([expectation.file, undefined]);
+    }
+    // The same wire text as an app logs it.
+    expect(
+      classifier.classify({
+        message: 'OpenAI API error (429 Too Many Requests): {"error":{"code":"insufficient_quota"}}',
+        tags: { status: '429' },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('demotes the expiry casings real libraries emit: PostgREST "JWT expired", express-jwt, jsonwebtoken', () => {
+    const classifier = createClassifier({ rules: sessionExpiredRules() });
+    const expired = loadLibraryCorpus().filter(({ expectation }) =>
+      ['@supabase/postgrest-js', 'express-jwt', 'jsonwebtoken'].includes(expectation.library),
+    );
+    const decided = expired.map(({ expectation, event }) => [
+      expectation.file,
+      classifier.classify(event)?.kind,
+    ]);
+    expect(decided.filter(([, kind]) => kind === 'session_expired').map(([file]) => file)).toEqual([
+      '071-jsonwebtoken-expired.json',
+      '084-express-jwt-expired.json',
+      '093-supabase-postgrest-js-pgrst301-jwt-expired.json',
+      '094-supabase-postgrest-js-pgrst303-jwt-expired.json',
+    ]);
   });
 
   it('treats every transient status as transient and no other', () => {

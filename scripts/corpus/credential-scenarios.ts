@@ -129,7 +129,9 @@ export const unauthorizedLookalikeScenarios: readonly Scenario[] = [
   scenario('openai-401-without-code', passes, () =>
     captureError(new Error('OpenAI API error (401): unauthorized'), { tags: llmProviderTags('openai', 401) }),
   ),
-  scenario('composio-401-inside-backend-500', passes, () =>
+  // A third-party key rejected behind the backend: the taxonomy reads `Invalid API key`, so the
+  // key guard that asks categorizeUpstreamError keeps it (it reached Sentry before too).
+  scenario('composio-401-inside-backend-500', guarded(KEY_REJECTED, 'upstream-invalid-api-key'), () =>
     captureError(
       new Error(
         '[composio] list_connections failed: Backend returned 500 Internal Server Error for GET https://api.tinyhumans.ai/agent-integrations/composio/connections: 401 {"error":{"message":"Invalid API key: ak_o1Og5*****","code":10401,"slug":"HTTP_Unauthorized","status":401}}',

@@ -1,9 +1,13 @@
 import type { Rule } from '../rules/types.js';
 
+const INVALID_KEY = { type: 'unauthorized', reason: 'invalid_api_key', retryable: false } as const;
+
 /**
  * Guards (`report`) for a user's own provider key being rejected: that is a misconfiguration the app must
  * hear about, so these always reach Sentry whatever other rule matches — list them with any pack whose
- * substrings could also appear in a provider 401. Kind `provider_key_rejected`.
+ * substrings could also appear in a provider 401. Kind `provider_key_rejected`. The last guard asks
+ * `categorizeUpstreamError` (reason `invalid_api_key`), so a key rejected behind an HTTP client or an SDK
+ * it reads is kept too; the others read the wire text, which a recorded event still has.
  *
  * @example
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...transientUpstreamRules()] });
@@ -11,11 +15,26 @@ import type { Rule } from '../rules/types.js';
 export function byoKeyGuardRules(): Rule[] {
   return [
     {
+      id: 'mistral-unauthorized',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        '@mistralai/mistralai SDKError for a 401: "API error occurred: Status 401" (body {"message":"Unauthorized"})',
+      any: ['API error occurred: Status 401'],
+      examples: {
+        match: [
+          'SDKError: API error occurred: Status 401. Body: {"message":"Unauthorized","request_id":"2f5a4f7c"}',
+        ],
+        noMatch: ['SDKError: API error occurred: Status 429'],
+      },
+    },
+    {
       id: 'openai-invalid-api-key',
       kind: 'provider_key_rejected',
       action: 'report',
       description:
         'OpenAI 401 body {"error":{"code":"invalid_api_key","message":"Incorrect API key provided…"}}',
+      ignoreCase: true,
       any: ['invalid_api_key', 'Incorrect API key provided'],
       examples: {
         match: [
@@ -36,6 +55,7 @@ export function byoKeyGuardRules(): Rule[] {
       action: 'report',
       description:
         'Anthropic 401 body {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+      ignoreCase: true,
       any: ['authentication_error', 'invalid x-api-key'],
       examples: {
         match: [
@@ -51,6 +71,7 @@ export function byoKeyGuardRules(): Rule[] {
       kind: 'provider_key_rejected',
       action: 'report',
       description: 'Gemini answers a bad key with HTTP 400 and details[].reason "API_KEY_INVALID"',
+      ignoreCase: true,
       any: ['API_KEY_INVALID', 'API key not valid. Please pass a valid API key.'],
       examples: {
         match: [
@@ -76,6 +97,35 @@ export function byoKeyGuardRules(): Rule[] {
           'Voyage embed API error (401 Unauthorized): {"detail":"Provided API key is invalid."}',
         ],
         noMatch: ['Cohere embed API error (429 Too Many Requests): rate limit exceeded.'],
+      },
+    },
+    {
+      id: 'upstream-invalid-api-key',
+      kind: 'provider_key_rejected',
+      action: 'report',
+      description:
+        'any error categorizeUpstreamError reads as a rejected key (401/403 bodies of OpenAI, Anthropic, Gemini API_KEY_INVALID, Cohere, Groq, the AI SDK, an HTTP client’s response body)',
+      upstream: { reason: 'invalid_api_key' },
+      examples: {
+        match: [
+          {
+            text: 'AxiosError: Request failed with status code 401',
+            status: 401,
+            upstream: INVALID_KEY,
+          },
+          {
+            text: 'HTTPError: Request failed with status code 401 (Unauthorized): POST https://api.groq.com/openai/v1/chat/completions',
+            status: 401,
+            upstream: INVALID_KEY,
+          },
+        ],
+        noMatch: [
+          {
+            text: 'AxiosError: Request failed with status code 401',
+            status: 401,
+            upstream: { type: 'unauthorized', retryable: false },
+          },
+        ],
       },
     },
   ];

@@ -1,36 +1,40 @@
 import type { Rule } from '../rules/types.js';
-
-/** Options shared by the built-in packs that demote. */
-export interface PresetOptions {
-  /** What the pack's rules do with a match. @default 'breadcrumb' */
-  readonly action?: 'drop' | 'breadcrumb';
-}
+import { checkPackOptions, type PresetOptions } from './pack-options.js';
 
 /**
  * Generic session/JWT expiry: an expired token is the user's state, not a bug. Kind `session_expired`.
+ * Anchors compare case-insensitively: PostgREST says `JWT expired` where jsonwebtoken says `jwt expired`.
+ * A bad signature, a malformed token or a missing token are left alone (see `authSessionRules`).
  *
  * @example
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...sessionExpiredRules()] });
  */
 export function sessionExpiredRules(options: PresetOptions = {}): Rule[] {
+  checkPackOptions('sessionExpiredRules', options, ['action']);
   const action = options.action ?? 'breadcrumb';
   return [
     {
       id: 'jwt-expired',
       kind: 'session_expired',
       action,
-      description: 'jsonwebtoken TokenExpiredError ("jwt expired") and jose JWTExpired ("exp" claim check)',
+      description:
+        'jsonwebtoken TokenExpiredError ("jwt expired"), jose JWTExpired ("exp" claim check), PostgREST "JWT expired"',
+      ignoreCase: true,
       any: ['TokenExpiredError', 'jwt expired', '"exp" claim timestamp check failed'],
       examples: {
         match: [
           'TokenExpiredError: jwt expired',
           'JWTExpired: "exp" claim timestamp check failed',
           'verify session failed: jwt expired',
+          'PostgrestError: JWT expired',
+          'UnauthorizedError: jwt expired',
         ],
         noMatch: [
           'JsonWebTokenError: invalid signature',
           'JsonWebTokenError: jwt malformed',
           'jwt must be provided',
+          'PostgrestError: JWSError JWSInvalidSignature',
+          'JWTClaimValidationFailed: "nbf" claim timestamp check failed',
         ],
       },
     },
@@ -58,3 +62,5 @@ export function sessionExpiredRules(options: PresetOptions = {}): Rule[] {
     },
   ];
 }
+
+export type { PresetOptions };

@@ -1,12 +1,23 @@
 import type { Rule } from '../rules/types.js';
-import type { PresetOptions } from './session-expired.js';
+import { applyActions, checkPackOptions, checkStatuses, type DemotingAction } from './pack-options.js';
 
 /** The statuses that mean "try again later": timeouts, rate limits, gateways and overload. */
 export const TRANSIENT_STATUSES: readonly number[] = [408, 429, 502, 503, 504, 520, 529];
 
+const PACK = 'transientUpstreamRules';
+
+/** Options of `transientUpstreamRules`. */
+export interface TransientUpstreamOptions {
+  /** What the pack's rules do with a match. @default 'breadcrumb' */
+  readonly action?: DemotingAction;
+  /** The statuses the pack considers (each still has to be retryable). @default TRANSIENT_STATUSES */
+  readonly statuses?: readonly number[];
+}
+
 const REASONS: Readonly<Record<number, string>> = {
   408: 'request timeout',
   429: 'too many requests',
+  500: 'internal server error',
   502: 'bad gateway',
   503: 'service unavailable',
   504: 'gateway timeout',
@@ -14,79 +25,108 @@ const REASONS: Readonly<Record<number, string>> = {
   529: 'site is overloaded',
 };
 
+/** What `categorizeUpstreamError` says of a plain rate limit, an overload and a gateway error. */
+const RATE_LIMITED = { type: 'rate_limited', retryable: true } as const;
+const OVERLOADED = { type: 'overloaded', retryable: true } as const;
+const SERVER_ERROR = { type: 'server_error', retryable: true } as const;
+const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: false } as const;
+
 /**
  * Transient upstream failures (408/429/502/503/504/520/529): from a structured status, or from the
- * wire text apps log (`API error (429`, `HTTP error: 502 Bad Gateway`). Text anchors carry a `(`, a
- * reason phrase or a trailing delimiter so a digit run (`port 5023`, `You requested 429 tokens`) never
- * counts. Kind `transient_upstream`.
+ * wire text apps log (`API error (429`, `HTTP error: 502 Bad Gateway`). Both rules also require the
+ * error to be retryable as `categorizeUpstreamError` reads it, so a 429 that is really an exhausted
+ * quota or billing failure (`insufficient_quota`) is never demoted: the pack and the taxonomy cannot
+ * disagree. Text anchors carry a `(`, a reason phrase or a trailing delimiter so a digit run (`port
+ * 5023`, `You requested 429 tokens`) never counts. Kind `transient_upstream`.
  *
  * @example
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...transientUpstreamRules({ action: 'drop' })] });
  */
-export function transientUpstreamRules(options: PresetOptions = {}): Rule[] {
-  const action = options.action ?? 'breadcrumb';
-  const textAnchors = TRANSIENT_STATUSES.flatMap((status) => [
+export function transientUpstreamRules(options: TransientUpstreamOptions = {}): Rule[] {
+  checkPackOptions(PACK, options, ['action', 'statuses']);
+  checkStatuses(PACK, 'statuses', options.statuses);
+  const statuses = [...(options.statuses ?? TRANSIENT_STATUSES)];
+  const textAnchors = statuses.flatMap((status) => [
     `api error (${status}`,
     `api error ${status} `,
     `http error: ${status} `,
     `http error: ${status}:`,
     `http error: ${status}\n`,
-    `(${status} ${REASONS[status]}`,
-    `http ${status} ${REASONS[status]}`,
+    ...(REASONS[status] === undefined
+      ? []
+      : [`(${status} ${REASONS[status]}`, `http ${status} ${REASONS[status]}`]),
   ]);
-  return [
-    {
-      id: 'transient-status',
-      kind: 'transient_upstream',
-      action,
-      description: 'status tag / error.status of 408, 429, 502, 503, 504, 520 or 529',
-      status: TRANSIENT_STATUSES,
-      examples: {
-        match: [
-          { text: 'POST /v1/chat/completions failed', status: 429 },
-          { text: 'RateLimitError: 429 Rate limit reached for requests', status: 429 },
-          { text: 'upstream gateway blip', status: 502 },
-          {
-            text: 'InternalServerError: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
-            status: 529,
-          },
-        ],
-        noMatch: [
-          { text: 'OpenAI API error (500): internal server error', status: 500 },
-          { text: 'forbidden', status: 403 },
-        ],
+  return applyActions(
+    [
+      {
+        id: 'transient-status',
+        kind: 'transient_upstream',
+        action: 'breadcrumb',
+        description:
+          'status tag / error.status of 408, 429, 502, 503, 504, 520 or 529 on an error categorizeUpstreamError calls retryable',
+        status: statuses,
+        upstream: { retryable: true },
+        examples: {
+          match: [
+            { text: 'POST /v1/chat/completions failed', status: 429, upstream: RATE_LIMITED },
+            { text: 'Rate limit reached for requests', status: 429, upstream: RATE_LIMITED },
+            { text: 'upstream gateway blip', status: 502, upstream: SERVER_ERROR },
+            { text: 'POST /v1/messages failed: overloaded_error', status: 529, upstream: OVERLOADED },
+          ],
+          noMatch: [
+            { text: 'OpenAI API error (500): internal server error', status: 500, upstream: SERVER_ERROR },
+            { text: 'forbidden', status: 403, upstream: { type: 'unauthorized', retryable: false } },
+            {
+              text: 'Error: 429 You exceeded your current quota, please check your plan and billing details.',
+              status: 429,
+              upstream: QUOTA_429,
+            },
+          ],
+        },
       },
-    },
-    {
-      id: 'transient-status-text',
-      kind: 'transient_upstream',
-      action,
-      description:
-        'the same statuses as emit sites print them, e.g. "OpenAI API error (429 Too Many Requests)"',
-      ignoreCase: true,
-      any: textAnchors,
-      examples: {
-        match: [
-          'OpenHuman API error (504 Gateway Timeout): error code: 504',
-          'OpenAI API error (429 Too Many Requests): rate limit',
-          'custom_openai API error (502 Bad Gateway): upstream gateway blip',
-          'Embedding API error 502 Bad Gateway: error code: 502',
-          'WebSocket connect: HTTP error: 503 Service Unavailable',
-          'WebSocket connect: HTTP error: 502: upstream returned bad gateway',
-          'WebSocket connect: HTTP error: 504\nupstream gateway',
-          'GET /teams/me/usage failed (503 Service Unavailable)',
-          'OpenHuman API error (520 <unknown status code>): cf',
-        ],
-        noMatch: [
-          'see runbook for 504 handling at https://example.com/504',
-          'HTTP error: 5023',
-          'provider returned api error 5042 (custom internal sentinel)',
-          'OpenAI API error (500): internal server error',
-          'process 502 exited unexpectedly',
-          'You requested 429 tokens',
-          'WebSocket connect: HTTP error: 401 Unauthorized',
-        ],
+      {
+        id: 'transient-status-text',
+        kind: 'transient_upstream',
+        action: 'breadcrumb',
+        description:
+          'the same statuses as emit sites print them, e.g. "OpenAI API error (429 Too Many Requests)", when retryable',
+        ignoreCase: true,
+        any: textAnchors,
+        upstream: { retryable: true },
+        examples: {
+          match: [
+            { text: 'OpenHuman API error (504 Gateway Timeout): error code: 504', upstream: SERVER_ERROR },
+            { text: 'OpenAI API error (429 Too Many Requests): rate limit', upstream: RATE_LIMITED },
+            {
+              text: 'custom_openai API error (502 Bad Gateway): upstream gateway blip',
+              upstream: SERVER_ERROR,
+            },
+            { text: 'Embedding API error 502 Bad Gateway: error code: 502', upstream: SERVER_ERROR },
+            { text: 'WebSocket connect: HTTP error: 503 Service Unavailable', upstream: SERVER_ERROR },
+            {
+              text: 'WebSocket connect: HTTP error: 502: upstream returned bad gateway',
+              upstream: SERVER_ERROR,
+            },
+            { text: 'WebSocket connect: HTTP error: 504\nupstream gateway', upstream: SERVER_ERROR },
+            { text: 'GET /teams/me/usage failed (503 Service Unavailable)', upstream: SERVER_ERROR },
+            { text: 'OpenHuman API error (520 <unknown status code>): cf', upstream: SERVER_ERROR },
+          ],
+          noMatch: [
+            'see runbook for 504 handling at https://example.com/504',
+            'HTTP error: 5023',
+            'provider returned api error 5042 (custom internal sentinel)',
+            { text: 'OpenAI API error (500): internal server error', upstream: SERVER_ERROR },
+            'process 502 exited unexpectedly',
+            'You requested 429 tokens',
+            'WebSocket connect: HTTP error: 401 Unauthorized',
+            {
+              text: 'OpenAI API error (429 Too Many Requests): {"error":{"code":"insufficient_quota"}}',
+              upstream: QUOTA_429,
+            },
+          ],
+        },
       },
-    },
-  ];
+    ],
+    options.action ?? 'breadcrumb',
+  );
 }

@@ -1,0 +1,43 @@
+import type { LibraryDecision } from '../../test/helpers/library-corpus.js';
+
+export type { LibraryDecision };
+
+import type { Loopback } from './loopback.js';
+
+/** One real library made to throw once against the loopback server. */
+export interface LibraryScenario {
+  /** The npm package that throws. */
+  readonly library: string;
+  /** Kebab-case, unique within the library. */
+  readonly name: string;
+  /** What `recommendedRules()` must do with the live event (with `hint.originalException`). */
+  readonly expected: LibraryDecision;
+  /** What it must do with the recorded event alone, where that differs, and why. */
+  readonly replay?: LibraryDecision & { readonly why: string };
+  /** Calls the library the way an app does and returns what it threw (fails if nothing was thrown). */
+  readonly run: (loopback: Loopback) => Promise<unknown>;
+}
+
+/** Sent untouched, no rule claims it. */
+export const passes: LibraryDecision = { outcome: 'pass' };
+/** Sent because a guard claims it. */
+export const guarded = (kind: string): LibraryDecision => ({ outcome: 'pass', kind });
+/** Dropped. */
+export const drops = (kind: string): LibraryDecision => ({ outcome: 'drop', kind });
+/** Demoted to a breadcrumb. */
+export const demotes = (kind: string): LibraryDecision => ({ outcome: 'breadcrumb', kind });
+
+/** Awaits `action` and returns what it threw; a call that succeeds is a broken scenario. */
+export async function thrownBy(action: () => unknown): Promise<unknown> {
+  try {
+    await action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the call did not throw');
+}
+
+/** A hostname the resolver answers with `ENOTFOUND` (`.invalid` is reserved, RFC 2606). */
+export const UNRESOLVABLE_HOST = 'api.example.invalid';
+/** Client timeouts, short so a recording stays quick. */
+export const CLIENT_TIMEOUT_MS = 60;

@@ -1,0 +1,110 @@
+import { RuleConfigError } from '../errors.js';
+import type { Rule } from '../rules/types.js';
+
+/** What a demoting rule of a built-in pack does with a match. */
+export type DemotingAction = 'drop' | 'breadcrumb';
+
+/** Options every built-in pack that demotes accepts. */
+export interface PresetOptions {
+  /** What the pack's demoting rules do with a match (its guards always `report`). @default 'breadcrumb' */
+  readonly action?: DemotingAction;
+}
+
+/**
+ * Per-kind choices of a pack whose kinds an app may want to treat apart: an action for the kind, or
+ * `false` to leave that kind out of the pack (its events then pass, unless another rule claims them).
+ */
+export type KindChoices<K extends string> = Readonly<Partial<Record<K, DemotingAction | false>>>;
+
+const ACTIONS: readonly string[] = ['drop', 'breadcrumb'];
+
+/**
+ * Checks a pack's options object: an object (or `undefined`), no key outside `known`, and `action`, when
+ * given, `'drop'` or `'breadcrumb'`. Throws `RuleConfigError.forOption(pack, option, …)`.
+ */
+export function checkPackOptions(pack: string, options: unknown, known: readonly string[]): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw RuleConfigError.forOption(pack, 'options', `must be an object (got ${describe(options)})`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw RuleConfigError.forOption(pack, key, `is not an option of ${pack} (one of ${list(known)})`);
+    }
+  }
+  checkAction(pack, 'action', (options as { action?: unknown }).action);
+}
+
+/** Checks `kinds`: an object whose keys are kinds of the pack and whose values are actions or `false`. */
+export function checkKindChoices(pack: string, choices: unknown, kinds: readonly string[]): void {
+  if (choices === undefined) return;
+  if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+    throw RuleConfigError.forOption(pack, 'kinds', `must be an object (got ${describe(choices)})`);
+  }
+  for (const [kind, choice] of Object.entries(choices)) {
+    if (!kinds.includes(kind)) {
+      throw RuleConfigError.forOption(
+        pack,
+        `kinds.${kind}`,
+        `is not a kind of ${pack} (one of ${list(kinds)})`,
+      );
+    }
+    if (choice !== false) checkAction(pack, `kinds.${kind}`, choice);
+  }
+}
+
+/** Checks a list of HTTP statuses: a non-empty array of integers in 100–599. */
+export function checkStatuses(pack: string, option: string, statuses: unknown): void {
+  if (statuses === undefined) return;
+  if (!Array.isArray(statuses) || statuses.length === 0) {
+    throw RuleConfigError.forOption(
+      pack,
+      option,
+      `must be a non-empty array of HTTP statuses (got ${describe(statuses)})`,
+    );
+  }
+  for (const [index, status] of statuses.entries()) {
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+      throw RuleConfigError.forOption(
+        pack,
+        `${option}[${index}]`,
+        `must be an HTTP status, an integer in 100–599 (got ${describe(status)})`,
+      );
+    }
+  }
+}
+
+/**
+ * Applies the pack's action (and per-kind choices) to its demoting rules; guards keep `report`. A kind
+ * set to `false` loses its rules.
+ */
+export function applyActions<K extends string>(
+  rules: readonly Rule[],
+  action: DemotingAction,
+  choices?: KindChoices<K>,
+): Rule[] {
+  return rules.flatMap((rule) => {
+    if (rule.action === 'report') return [rule];
+    const choice = (choices as Readonly<Record<string, DemotingAction | false | undefined>> | undefined)?.[
+      rule.kind
+    ];
+    if (choice === false) return [];
+    return [{ ...rule, action: choice ?? action }];
+  });
+}
+
+function checkAction(pack: string, option: string, action: unknown): void {
+  if (action === undefined || (typeof action === 'string' && ACTIONS.includes(action))) return;
+  throw RuleConfigError.forOption(pack, option, `must be 'drop' or 'breadcrumb' (got ${describe(action)})`);
+}
+
+function list(values: readonly string[]): string {
+  return values.map((value) => `\`${value}\``).join(', ');
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+}

@@ -1,0 +1,214 @@
+import { readdirSync } from 'node:fs';
+import type { Breadcrumb, Event } from '@sentry/core';
+import * as Sentry from '@sentry/node';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ExpectedErrorsOptions, expectedErrorsIntegration, recommendedRules } from '../src/index.js';
+import { type Capture, captureTransport } from './helpers/capture-transport.js';
+import {
+  LIBRARY_ERRORS_DIR,
+  LIBRARY_EVENTS_DIR,
+  type LibraryDecision,
+  type LibraryRecord,
+  loadLibraryCorpus,
+  rebuildError,
+} from './helpers/library-corpus.js';
+
+/**
+ * Where a recorded event alone (no `hint.originalException`) must be decided differently from the live
+ * error, and why. Everything else must be decided the same both ways.
+ *
+ * | event | live | replay | why |
+ * | --- | --- | --- | --- |
+ * | superagent 401 | breadcrumb `http_unauthorized` | pass | the message is the bare reason phrase ("Unauthorized"); the status lives on the live error only |
+ * | superagent 403 | pass, guard `http_forbidden` | pass | the same: the guard needs the live `status` (the event is sent either way) |
+ * | superagent 404 | breadcrumb `http_not_found` | pass | the same |
+ * | stripe 500 `api_error` | breadcrumb `transient_upstream` | pass | Stripe keeps the 500 on the live error; "An unknown error occurred" alone is not retryable |
+ */
+const REPLAY_DIFFERENCES: readonly { readonly file: string; readonly replay: LibraryDecision }[] = [
+  { file: '041-superagent-status-401.json', replay: { outcome: 'pass' } },
+  { file: '042-superagent-status-403.json', replay: { outcome: 'pass' } },
+  { file: '043-superagent-status-404.json', replay: { outcome: 'pass' } },
+  { file: '168-stripe-api-error.json', replay: { outcome: 'pass' } },
+];
+
+const DSN = 'http://public@127.0.0.1:9/1';
+const FLUSH_TIMEOUT_MS = 2_000;
+const DEMOTED_CATEGORY = 'expected_error';
+
+const corpus = loadLibraryCorpus();
+
+type Source = 'live' | 'replay';
+
+/** What one run of the corpus through the real SDK left behind. */
+interface Run {
+  readonly capture: Capture;
+  /** Recorded event id → id of the probe message captured right after it was processed. */
+  readonly probeIds: ReadonlyMap<string, string>;
+}
+
+/** The decision an event must get from this source: the label, or its replay override. */
+function expectedFor({ expectation }: LibraryRecord, source: Source): LibraryDecision {
+  return source === 'replay' && expectation.replay !== undefined ? expectation.replay : expectation;
+}
+
+function eventIdOf({ event }: LibraryRecord): string {
+  if (typeof event.event_id !== 'string') throw new Error('a recorded event without event_id');
+  return event.event_id;
+}
+
+/**
+ * Feeds every recorded event to a real `@sentry/node` client with `recommendedRules()` installed, with
+ * the rebuilt live error as `hint.originalException` (live) or alone (replay). Each event gets its own
+ * isolation scope and is followed by a probe message that carries the breadcrumb of a demoted event.
+ */
+async function run(source: Source, mode: NonNullable<ExpectedErrorsOptions['mode']>): Promise<Run> {
+  const capture = captureTransport();
+  Sentry.init({
+    dsn: DSN,
+    release: 'library-corpus@1.0.0',
+    transport: capture.transport,
+    // Dedupe would drop the second of two recorded errors with the same message and stack.
+    integrations: (defaults) => [
+      ...defaults.filter((integration) => integration.name !== 'Dedupe'),
+      expectedErrorsIntegration({ rules: recommendedRules(), mode }),
+    ],
+    sendClientReports: true,
+  });
+  const probeIds = new Map<string, string>();
+  for (const [index, record] of corpus.entries()) {
+    await Sentry.withIsolationScope(async () => {
+      const hint = source === 'live' ? { originalException: rebuildError(record.error) } : undefined;
+      Sentry.captureEvent(structuredClone(record.event), hint);
+      await Sentry.flush(FLUSH_TIMEOUT_MS);
+      probeIds.set(eventIdOf(record), Sentry.captureMessage(`library probe #${index + 1}`, 'info'));
+    });
+  }
+  await Sentry.flush(FLUSH_TIMEOUT_MS);
+  await Sentry.flush(FLUSH_TIMEOUT_MS);
+  await Sentry.close(FLUSH_TIMEOUT_MS);
+  return { capture, probeIds };
+}
+
+function sentEvent(capture: Capture, eventId: string | undefined): Event | undefined {
+  return capture.events().find((event) => event.event_id === eventId);
+}
+
+function demotionBreadcrumbs(event: Event | undefined): Breadcrumb[] {
+  return (event?.breadcrumbs ?? []).filter((breadcrumb) => breadcrumb.category === DEMOTED_CATEGORY);
+}
+
+function title({ expectation }: LibraryRecord, source: Source): string {
+  const { outcome, kind } = expectedFor({ expectation } as LibraryRecord, source);
+  const as = kind === undefined ? '' : ` as ${kind}`;
+  const verb = outcome === 'pass' ? 'sends' : outcome === 'drop' ? 'drops' : 'demotes';
+  return `${verb} ${expectation.file}${as}`;
+}
+
+afterEach(async () => {
+  await Sentry.close(FLUSH_TIMEOUT_MS);
+  for (const scope of [Sentry.getIsolationScope(), Sentry.getCurrentScope(), Sentry.getGlobalScope()]) {
+    scope.clearBreadcrumbs();
+  }
+});
+
+describe('the real-library corpus', () => {
+  it('holds at least 150 labelled events from at least 15 libraries, each with its live error', () => {
+    const files = corpus.map(({ expectation }) => expectation.file).sort();
+    expect(readdirSync(LIBRARY_EVENTS_DIR).sort()).toEqual(files);
+    expect(readdirSync(LIBRARY_ERRORS_DIR).sort()).toEqual(files);
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(corpus.map(({ expectation }) => expectation.library)).size).toBeGreaterThanOrEqual(15);
+    for (const outcome of ['pass', 'drop', 'breadcrumb'] as const) {
+      expect(corpus.filter(({ expectation }) => expectation.outcome === outcome).length).toBeGreaterThan(5);
+    }
+  });
+
+  it('lists every event whose replay must differ from its live decision in the table, and no other', () => {
+    const annotated = corpus
+      .filter(({ expectation }) => expectation.replay !== undefined)
+      .map(({ expectation }) => ({
+        file: expectation.file,
+        replay: { outcome: expectation.replay?.outcome, kind: expectation.replay?.kind },
+      }));
+    expect(annotated).toEqual(
+      REPLAY_DIFFERENCES.map(({ file, replay }) => ({
+        file,
+        replay: { outcome: replay.outcome, kind: replay.kind },
+      })),
+    );
+    for (const { expectation } of corpus)
+      if (expectation.replay) expect(expectation.replay.why.length).toBeGreaterThan(20);
+  });
+
+  describe.each(['live', 'replay'] as const)('%s, recommendedRules() in enforce mode', (source) => {
+    let result: Run;
+    beforeAll(async () => {
+      result = await run(source, 'enforce');
+    });
+
+    it.each(corpus.map((record) => ({ record, name: title(record, source) })))('$name', ({ record }) => {
+      const expected = expectedFor(record, source);
+      const eventId = eventIdOf(record);
+      const sent = sentEvent(result.capture, eventId);
+      const probe = sentEvent(result.capture, result.probeIds.get(eventId));
+      expect(probe, 'the probe message after it').toBeDefined();
+      const breadcrumbs = demotionBreadcrumbs(probe);
+      if (expected.outcome === 'pass') {
+        expect(sent, 'sent').toBeDefined();
+        // Untouched; live, the SDK's LinkedErrors also adds the rebuilt error's cause chain from the hint.
+        if (source === 'replay') expect(sent?.exception).toEqual(record.event.exception);
+        else
+          expect(sent?.exception?.values).toEqual(
+            expect.arrayContaining(record.event.exception?.values ?? []),
+          );
+        expect(breadcrumbs).toEqual([]);
+        return;
+      }
+      expect(sent, 'not sent').toBeUndefined();
+      if (expected.outcome === 'drop') {
+        expect(breadcrumbs).toEqual([]);
+        return;
+      }
+      expect(breadcrumbs.map((breadcrumb) => breadcrumb.data?.kind)).toEqual([expected.kind]);
+    });
+
+    it('counts every dropped and demoted event as an event_processor client report, and nothing else', () => {
+      const demoted = corpus.filter((record) => expectedFor(record, source).outcome !== 'pass').length;
+      expect(result.capture.discardedCount('event_processor')).toBe(demoted);
+    });
+  });
+
+  describe.each(['live', 'replay'] as const)('%s, recommendedRules() in dry-run mode', (source) => {
+    let result: Run;
+    beforeAll(async () => {
+      result = await run(source, 'dry-run');
+    });
+
+    it('tags every event with the kind and action of its label (report for a guard), and no other', () => {
+      const tagsOf = (event: Event | undefined) =>
+        Object.fromEntries(
+          Object.entries(event?.tags ?? {}).filter(
+            ([name]) => name === 'expected_error.kind' || name === 'expected_error.action',
+          ),
+        );
+      const actual = corpus.map((record) => ({
+        file: record.expectation.file,
+        tags: tagsOf(sentEvent(result.capture, eventIdOf(record))),
+      }));
+      const expected = corpus.map((record) => {
+        const { outcome, kind } = expectedFor(record, source);
+        return {
+          file: record.expectation.file,
+          tags:
+            kind === undefined
+              ? {}
+              : {
+                  'expected_error.kind': kind,
+                  'expected_error.action': outcome === 'pass' ? 'report' : outcome,
+                },
+        };
+      });
+      expect(actual).toEqual(expected);
+    });
+  });
+});
