@@ -5,10 +5,10 @@ import { type Classifier, createClassifier } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
+import { lazyTaxonomy } from './lazy-taxonomy.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
-import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions {
@@ -30,7 +30,8 @@ export interface ExpectedErrorsOptions {
   readonly maxTextLength?: number;
   /**
    * `tag` adds `upstream.type`, `upstream.reason` and `upstream.retryable` (see `categorizeUpstreamError`)
-   * to every event that is sent, when its error is recognisably an upstream one.
+   * to every event that is sent, when its error is recognisably an upstream one. The taxonomy is loaded
+   * on demand (a separate chunk in a browser bundle): an event that arrives while it loads waits for it.
    * @default 'off'
    */
   readonly upstreamTags?: 'off' | 'tag';
@@ -47,11 +48,12 @@ export type SetRulesResult = { readonly ok: true } | { readonly ok: false; reado
 export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
   setup(client: SentryClient): void;
+  /** Returns a promise only while something the options ask for is still loading (`upstreamTags`). */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
     hint: unknown,
     client: SentryClient,
-  ): E | null;
+  ): E | null | PromiseLike<E | null>;
   /** The classifier currently in use (to `explain` a decision, or to share with other code). */
   getClassifier(): Classifier;
   /**
@@ -66,6 +68,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
   const trail = demotionTrail();
+  const taxonomy = options.upstreamTags === 'tag' ? lazyTaxonomy() : undefined;
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -85,10 +88,13 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
       }
     },
     setup(client) {
+      void taxonomy?.load();
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
+      const loading = taxonomy?.loading();
+      if (loading) return loading.then(() => integration.processEvent(input, hint, client));
       const event = input as Event;
       try {
         const classification = classifier.classify(event, hint);
@@ -114,9 +120,9 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
         }
-        if (options.upstreamTags === 'tag') {
+        if (taxonomy) {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
-          const tags = upstreamTags(event, originalException);
+          const tags = taxonomy.tagsFor(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
         trail.mergeInto(event, client);
@@ -150,6 +156,6 @@ function isClient(client: unknown): client is SentryClient {
  *   integrations: [expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...sessionExpiredRules()] })],
  * });
  */
-export const expectedErrorsIntegration = SentryCore.defineIntegration(_expectedErrorsIntegration) as (
-  options?: ExpectedErrorsOptions,
-) => ExpectedErrorsIntegration;
+export const expectedErrorsIntegration = /* @__PURE__ */ SentryCore.defineIntegration(
+  _expectedErrorsIntegration,
+) as (options?: ExpectedErrorsOptions) => ExpectedErrorsIntegration;
