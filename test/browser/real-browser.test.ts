@@ -1,0 +1,134 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchChromium, RUN_IN_BROWSER } from '../helpers/chromium.js';
+import { type EnvelopeReceiver, startEnvelopeReceiver } from '../helpers/envelope-receiver.js';
+import { REPOSITORY } from '../helpers/spawn.js';
+
+interface SentEvent {
+  level?: string;
+  exception?: {
+    values: Array<{ type: string; value: string; mechanism?: { type?: string; handled?: boolean } }>;
+  };
+  breadcrumbs?: Array<{
+    category?: string;
+    level?: string;
+    message?: string;
+    data?: Record<string, unknown>;
+  }>;
+}
+
+/** What the app's backend and its LLM provider answer (the BYO-key body is OpenAI's, verbatim). */
+const API: Readonly<Record<string, { status: number; body: string }>> = {
+  '/api/session': { status: 401, body: '{"success":false,"error":"Session expired. Please log in again."}' },
+  '/api/chat': { status: 503, body: '{"error":"upstream connect error or disconnect/reset before headers"}' },
+  '/api/complete': {
+    status: 401,
+    body: '{"error":{"message":"Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}',
+  },
+};
+
+/** Serves the page, its bundle (@sentry/browser + the integration, built from source) and the API. */
+async function startPageServer(bundle: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const answer = API[path];
+    if (answer) {
+      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+    } else if (path === '/page.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    } else if (path === '/') {
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>app</title><script type="module" src="/page.js"></script>');
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** Polls until `condition` holds or the time is up; the assertions that follow say what was missing. */
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+let receiver: EnvelopeReceiver;
+let pageServer: { url: string; server: Server } | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!RUN_IN_BROWSER) return;
+  // Bundled for the browser: a `node:` import anywhere on the integration's path fails the build here.
+  const bundle = await build({
+    entryPoints: ['test/browser/page.ts'],
+    absWorkingDir: REPOSITORY,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  receiver = await startEnvelopeReceiver();
+  pageServer = await startPageServer(bundle.outputFiles[0]?.text ?? '');
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => pageServer?.server.close(resolve) ?? resolve(undefined));
+  await receiver?.close();
+});
+
+describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sentry/browser', () => {
+  it('sends the rejected key, the bug and the unhandled rejection; the expired session and the 503 become breadcrumbs and client reports', async () => {
+    const { page, console: pageConsole } = browser as Browser;
+    await page.goto(`${pageServer?.url}?dsn=${encodeURIComponent(receiver.dsn)}`);
+    await page
+      .waitForFunction(() => window.scenarioDone === true, undefined, { timeout: 15_000 })
+      .catch((error: unknown) => {
+        throw new Error(`the page did not finish: ${String(error)}\n${pageConsole.join('\n')}`);
+      });
+    const dropped = () =>
+      (
+        receiver.itemsOf('client_report') as Array<{
+          discarded_events: Array<{ reason: string; quantity: number }>;
+        }>
+      )
+        .flatMap((report) => report.discarded_events)
+        .filter((outcome) => outcome.reason === 'event_processor')
+        .reduce((total, outcome) => total + outcome.quantity, 0);
+    await waitUntil(() => receiver.itemsOf('event').length >= 3 && dropped() >= 2);
+
+    const events = receiver.itemsOf('event') as SentEvent[];
+    const outermost = events.map((event) => event.exception?.values.at(-1));
+    expect(outermost.map((exception) => exception?.type)).toEqual(['ApiError', 'TypeError', 'RangeError']);
+    expect(outermost[0]?.value).toContain('invalid_api_key');
+    expect(outermost[1]?.mechanism).toMatchObject({ handled: false });
+    expect(outermost[2]).toMatchObject({
+      value: 'Invalid time value',
+      mechanism: { type: 'auto.browser.global_handlers.onunhandledrejection', handled: false },
+    });
+    expect(dropped()).toBe(2);
+
+    // The bug's trail: both demoted errors, in order, and the 503 fetch breadcrumb marked as expected.
+    const trail = events[1]?.breadcrumbs ?? [];
+    expect(trail.filter((crumb) => crumb.category === 'expected_error').map((crumb) => crumb.data)).toEqual([
+      { kind: 'session_expired', rule: 'session-expired-phrase' },
+      { kind: 'transient_upstream', rule: 'transient-status' },
+    ]);
+    const fetches = trail.filter((crumb) => crumb.category === 'fetch');
+    expect(fetches.map((crumb) => [crumb.data?.url, crumb.data?.status_code, crumb.level])).toEqual([
+      ['/api/session', 401, 'warning'],
+      ['/api/chat', 503, 'info'],
+      ['/api/complete', 401, 'warning'],
+    ]);
+    expect(fetches[1]?.data).toMatchObject({ 'expected_error.kind': 'transient_upstream' });
+    const [header] = receiver.envelopes[0] ?? [];
+    expect(header).toMatchObject({ sdk: { name: 'sentry.javascript.browser' } });
+  }, 30_000);
+});
