@@ -89,7 +89,9 @@ describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sent
     const { page, console: pageConsole } = browser as Browser;
     await page.goto(`${pageServer?.url}?dsn=${encodeURIComponent(receiver.dsn)}`);
     await page
-      .waitForFunction(() => window.scenarioDone === true, undefined, { timeout: 15_000 })
+      .waitForFunction(() => (globalThis as { scenarioDone?: boolean }).scenarioDone === true, undefined, {
+        timeout: 15_000,
+      })
       .catch((error: unknown) => {
         throw new Error(`the page did not finish: ${String(error)}\n${pageConsole.join('\n')}`);
       });
