@@ -1,6 +1,8 @@
-import { breadcrumbFacts, eventFacts, exampleFacts, type Facts } from './event-text.js';
+import { breadcrumbFacts, eventFacts } from './event-text.js';
+import { eventUpstreamError } from './event-upstream.js';
 import { expectedMarkOf } from './expected-error.js';
 import { compileRules } from './rules/compile.js';
+import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
 import type { NormalizedRule } from './rules/validate.js';
@@ -74,13 +76,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       bytes: compiled.automaton.byteLength,
     },
     classify(event, hint) {
-      const mark =
-        typeof hint === 'object' && hint !== null
-          ? expectedMarkOf((hint as { originalException?: unknown }).originalException)
-          : undefined;
+      const originalException = originalExceptionOf(hint);
+      const mark = expectedMarkOf(originalException);
       if (mark)
         return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
-      return decide(eventFacts(event, hint));
+      return decide(liveEventFacts(event, hint, originalException));
     },
     classifyBreadcrumb(breadcrumb) {
       return decide(breadcrumbFacts(breadcrumb));
@@ -89,11 +89,33 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       return decide(exampleFacts(typeof example === 'string' ? { text: example } : example));
     },
     explain(event, hint) {
-      return matcher.matchAll(eventFacts(event, hint)).map((rule) => rule.id);
+      return matcher.matchAll(liveEventFacts(event, hint, originalExceptionOf(hint))).map((rule) => rule.id);
     },
   };
 }
 
+function originalExceptionOf(hint: unknown): unknown {
+  return typeof hint === 'object' && hint !== null
+    ? (hint as { originalException?: unknown }).originalException
+    : undefined;
+}
+
+/** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
+function liveEventFacts(event: unknown, hint: unknown, originalException: unknown): Facts {
+  return {
+    ...eventFacts(event, hint),
+    upstream: (): UpstreamFacts | undefined => eventUpstreamError(event, originalException),
+  };
+}
+
 function toClassification(rule: NormalizedRule | undefined): Classification | undefined {
-  return rule && { kind: rule.kind, action: rule.action, rule: rule.id, summary: rule.summary };
+  if (!rule) return undefined;
+  return {
+    kind: rule.kind,
+    action: rule.action,
+    rule: rule.id,
+    summary: rule.summary,
+    ...(rule.sample === undefined ? {} : { sample: rule.sample }),
+    ...(rule.uncaught === undefined ? {} : { uncaught: rule.uncaught }),
+  };
 }

@@ -23,6 +23,7 @@ export type { EmitSite, EmitSiteOptions } from './presets/emit-site.js';
 export type { PresetOptions } from './presets/session-expired.js';
 export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/check.js';
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
+export type { PatternSource, UpstreamCondition } from './rules/types.js';
 export type { SentryClient } from './sentry-client.js';
 export type { UpstreamErrorInfo, UpstreamErrorReason, UpstreamErrorType } from './upstream/types.js';
 export type { UserFacingCategory } from './user-facing/messages.js';

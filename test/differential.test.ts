@@ -51,7 +51,8 @@ function referenceDecision(rules: Rule[], event: GeneratedEvent): string | undef
       const wanted = Array.isArray(value) ? value.map(String) : [String(value)];
       if (event.tags?.[name] === undefined || !wanted.includes(event.tags[name])) return false;
     }
-    if (rule.pattern && !fields.some((field) => rule.pattern?.test(field))) return false;
+    const pattern = rule.pattern instanceof RegExp ? rule.pattern : undefined;
+    if (pattern && !fields.some((field) => pattern.test(field))) return false;
     return true;
   };
 

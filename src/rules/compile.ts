@@ -25,8 +25,8 @@ export interface CompiledRules {
   readonly byStatus: ReadonlyMap<number, readonly number[]>;
   readonly byExceptionType: ReadonlyMap<string, readonly number[]>;
   readonly byTag: ReadonlyMap<string, readonly number[]>;
-  /** Rules that only a `pattern` can decide: tried on every input. */
-  readonly patternOnly: readonly number[];
+  /** Rules that only a `pattern` or an `upstream` condition can decide: tried on every input. */
+  readonly everyInput: readonly number[];
 }
 
 /** Validates and compiles rules; throws `RuleConfigError` on the first malformed one. */
@@ -70,7 +70,7 @@ export function compileRules(input: unknown): CompiledRules {
   const byStatus = new Map<number, number[]>();
   const byExceptionType = new Map<string, number[]>();
   const byTag = new Map<string, number[]>();
-  const patternOnly: number[] = [];
+  const everyInput: number[] = [];
   const push = <K>(index: Map<K, number[]>, key: K, rule: number): void => {
     const list = index.get(key);
     if (list) list.push(rule);
@@ -96,7 +96,7 @@ export function compileRules(input: unknown): CompiledRules {
     } else if (rule.tags.length > 0) {
       push(byTag, (rule.tags[0] as readonly [string, readonly string[]])[0], index);
     } else {
-      patternOnly.push(index);
+      everyInput.push(index);
     }
   });
 
@@ -113,6 +113,6 @@ export function compileRules(input: unknown): CompiledRules {
     byStatus,
     byExceptionType,
     byTag,
-    patternOnly,
+    everyInput,
   };
 }

@@ -1,7 +1,7 @@
-import type { Facts } from '../event-text.js';
 import type { CompiledRules } from './compile.js';
+import type { Facts, UpstreamFacts } from './facts.js';
 import { createScanner } from './scan.js';
-import type { NormalizedRule } from './validate.js';
+import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 
 /** Finds the rule that decides a set of facts: one scan per field, then only the rules it made candidates. */
 export interface Matcher {
@@ -26,6 +26,16 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
   const hitAnchors: number[] = [];
   const candidates: number[] = [];
   let stamp = 0;
+  // The facts' upstream thunk is called at most once per match, and only when a rule needs it.
+  let upstreamStamp = 0;
+  let upstreamFacts: UpstreamFacts | undefined;
+  const upstreamOf = (facts: Facts): UpstreamFacts | undefined => {
+    if (upstreamStamp !== stamp) {
+      upstreamStamp = stamp;
+      upstreamFacts = facts.upstream?.();
+    }
+    return upstreamFacts;
+  };
 
   const markKey = (key: number, end: number): void => {
     const anchors = keyAnchors[key] as Int32Array;
@@ -63,6 +73,7 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       anchorSeen.fill(0);
       ruleSeen.fill(0);
       stamp = 1;
+      upstreamStamp = 0;
     }
     hitAnchors.length = 0;
     candidates.length = 0;
@@ -73,7 +84,7 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     if (facts.tags && compiled.byTag.size > 0) {
       for (const [name, list] of compiled.byTag) if (Object.hasOwn(facts.tags, name)) addCandidates(list);
     }
-    addCandidates(compiled.patternOnly);
+    addCandidates(compiled.everyInput);
     if (candidates.length > 1) candidates.sort((left, right) => left - right);
   };
 
@@ -110,6 +121,8 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     if (rule.pattern && !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, maxTextLength)))) {
       return false;
     }
+    // The costliest condition (it reads and categorizes the error) comes last.
+    if (rule.upstream && !upstreamHolds(rule.upstream, upstreamOf(facts))) return false;
     return true;
   };
 
@@ -133,6 +146,18 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       return candidates.filter((index) => holds(index, facts)).map((index) => rules[index] as NormalizedRule);
     },
   };
+}
+
+function upstreamHolds(condition: NormalizedUpstream, upstream: UpstreamFacts | undefined): boolean {
+  if (upstream === undefined) return false;
+  if (condition.types.length > 0 && !condition.types.includes(upstream.type)) return false;
+  if (
+    condition.reasons.length > 0 &&
+    (upstream.reason === undefined || !condition.reasons.includes(upstream.reason))
+  ) {
+    return false;
+  }
+  return condition.retryable === undefined || condition.retryable === upstream.retryable;
 }
 
 function joinCapped(parts: readonly string[], maxTextLength: number): string {

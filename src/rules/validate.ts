@@ -1,6 +1,20 @@
-import { RuleConfigError } from '../errors.js';
+import { RuleConfigError } from './errors.js';
+import type { UpstreamFacts } from './facts.js';
 import { checkPatternSafety } from './regex-safety.js';
 import type { Rule, RuleAction, RuleExample, TagValue } from './types.js';
+import {
+  UPSTREAM_ERROR_REASONS,
+  UPSTREAM_ERROR_TYPES,
+  type UpstreamReason,
+  type UpstreamType,
+} from './upstream-vocabulary.js';
+
+/** The `upstream` condition with every list present; an empty list means "any". */
+export interface NormalizedUpstream {
+  readonly types: readonly UpstreamType[];
+  readonly reasons: readonly UpstreamReason[];
+  readonly retryable: boolean | undefined;
+}
 
 /** A rule after validation: every optional list present, ids assigned, regex flags made stateless. */
 export interface NormalizedRule {
@@ -17,6 +31,9 @@ export interface NormalizedRule {
   readonly statuses: readonly number[];
   readonly exceptionTypes: readonly string[];
   readonly tags: ReadonlyArray<readonly [key: string, values: readonly string[]]>;
+  readonly upstream: NormalizedUpstream | undefined;
+  readonly sample: number | undefined;
+  readonly uncaught: boolean | undefined;
   readonly examples: { readonly match: readonly RuleExample[]; readonly noMatch: readonly RuleExample[] };
   readonly source: Rule;
 }
@@ -34,6 +51,9 @@ const KNOWN_FIELDS = new Set([
   'status',
   'exceptionType',
   'tags',
+  'upstream',
+  'sample',
+  'uncaught',
   'summary',
   'examples',
 ]);
@@ -89,6 +109,15 @@ function normalizeRule(rule: unknown, index: number): NormalizedRule {
   if (rule.ignoreCase !== undefined && typeof rule.ignoreCase !== 'boolean') {
     fail('ignoreCase', 'must be a boolean');
   }
+  if (rule.uncaught !== undefined && typeof rule.uncaught !== 'boolean') {
+    fail('uncaught', 'must be a boolean');
+  }
+  if (
+    rule.sample !== undefined &&
+    (typeof rule.sample !== 'number' || !Number.isFinite(rule.sample) || rule.sample < 0 || rule.sample > 1)
+  ) {
+    fail('sample', 'must be a number from 0 to 1 (the fraction of matches sent anyway)');
+  }
   if (rule.summary !== undefined && rule.summary !== 'redacted' && rule.summary !== 'withheld') {
     fail('summary', "must be 'redacted' or 'withheld'");
   }
@@ -106,20 +135,21 @@ function normalizeRule(rule: unknown, index: number): NormalizedRule {
     fail,
   );
   const tags = tagConditions(rule.tags, fail);
+  const upstream = rule.upstream === undefined ? undefined : upstreamCondition(rule.upstream, fail);
 
   if (
     all.length === 0 &&
     any.length === 0 &&
     !pattern &&
     statuses.length === 0 &&
-    exceptionTypes.length === 0
+    exceptionTypes.length === 0 &&
+    tags.length === 0 &&
+    upstream === undefined
   ) {
-    if (tags.length === 0) {
-      fail(
-        'rule',
-        'sets no condition: give at least one of all, any, pattern, status, exceptionType or tags',
-      );
-    }
+    fail(
+      'rule',
+      'sets no condition: give at least one of all, any, pattern, status, exceptionType, tags or upstream',
+    );
   }
 
   return {
@@ -136,6 +166,9 @@ function normalizeRule(rule: unknown, index: number): NormalizedRule {
     statuses,
     exceptionTypes,
     tags,
+    upstream,
+    sample: rule.sample as number | undefined,
+    uncaught: rule.uncaught as boolean | undefined,
     examples: examples(rule.examples, fail),
     source: rule as unknown as Rule,
   };
@@ -151,8 +184,8 @@ function substrings(value: unknown, field: string, fail: Fail): string[] {
   return [...new Set(value as string[])];
 }
 
-function safePattern(value: unknown, fail: Fail): RegExp {
-  if (!(value instanceof RegExp)) return fail('pattern', 'must be a RegExp');
+function safePattern(written: unknown, fail: Fail): RegExp {
+  const value = written instanceof RegExp ? written : patternFromJson(written, fail);
   if (value.source.length > MAX_PATTERN_SOURCE_LENGTH) {
     fail('pattern', `is longer than ${MAX_PATTERN_SOURCE_LENGTH} characters`);
   }
@@ -162,6 +195,53 @@ function safePattern(value: unknown, fail: Fail): RegExp {
   const flags = value.flags.replace(/[gy]/g, '');
   return flags === value.flags ? value : new RegExp(value.source, flags);
 }
+
+/** A pattern written as plain JSON, `{ source, flags? }`, made a RegExp (then checked like any other). */
+function patternFromJson(value: unknown, fail: Fail): RegExp {
+  if (!isPlainObject(value) || typeof value.source !== 'string') {
+    return fail('pattern', 'must be a RegExp or { source: string, flags?: string }');
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'source' && key !== 'flags') fail(`pattern.${key}`, 'is not a pattern field (source, flags)');
+  }
+  if (value.flags !== undefined && typeof value.flags !== 'string') {
+    fail('pattern.flags', 'must be a string of RegExp flags, e.g. "i"');
+  }
+  try {
+    return new RegExp(value.source, (value.flags as string | undefined) ?? '');
+  } catch (error) {
+    return fail(
+      'pattern',
+      `is not a valid RegExp: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function upstreamCondition(value: unknown, fail: Fail): NormalizedUpstream {
+  if (!isPlainObject(value) || Object.keys(value).length === 0) {
+    return fail('upstream', 'must be a non-empty object { type?, reason?, retryable? }');
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'type' && key !== 'reason' && key !== 'retryable') {
+      fail(`upstream.${key}`, 'is not an upstream field (type, reason, retryable)');
+    }
+  }
+  if (value.retryable !== undefined && typeof value.retryable !== 'boolean') {
+    fail('upstream.retryable', 'must be a boolean');
+  }
+  return {
+    types: oneOrMany(value.type, 'upstream.type', isUpstreamType, `one of ${TYPE_LIST}`, fail),
+    reasons: oneOrMany(value.reason, 'upstream.reason', isUpstreamReason, `one of ${REASON_LIST}`, fail),
+    retryable: value.retryable as boolean | undefined,
+  };
+}
+
+const TYPE_LIST = UPSTREAM_ERROR_TYPES.join(', ');
+const REASON_LIST = UPSTREAM_ERROR_REASONS.join(', ');
+const isUpstreamType = (value: unknown): value is UpstreamType =>
+  (UPSTREAM_ERROR_TYPES as readonly unknown[]).includes(value);
+const isUpstreamReason = (value: unknown): value is UpstreamReason =>
+  (UPSTREAM_ERROR_REASONS as readonly unknown[]).includes(value);
 
 function oneOrMany<T>(
   value: unknown,
@@ -212,7 +292,13 @@ function exampleList(value: unknown, field: string, fail: Fail): RuleExample[] {
     const at = `${field}[${position}]`;
     if (typeof example === 'string') return { text: example };
     if (!isPlainObject(example) || typeof example.text !== 'string') {
-      return fail(at, 'must be a string or { text, status?, exceptionType?, tags? }');
+      return fail(at, 'must be a string or { text, status?, exceptionType?, tags?, upstream? }');
+    }
+    if (example.upstream !== undefined && !isUpstreamFacts(example.upstream)) {
+      fail(
+        `${at}.upstream`,
+        `must be { type, retryable, reason? } with a type among ${TYPE_LIST} and a reason among ${REASON_LIST}`,
+      );
     }
     if (example.status !== undefined && !isHttpStatus(example.status))
       fail(`${at}.status`, 'must be an HTTP status');
@@ -227,6 +313,16 @@ function exampleList(value: unknown, field: string, fail: Fail): RuleExample[] {
     }
     return example as unknown as RuleExample;
   });
+}
+
+function isUpstreamFacts(value: unknown): value is UpstreamFacts {
+  return (
+    isPlainObject(value) &&
+    Object.keys(value).every((key) => key === 'type' || key === 'reason' || key === 'retryable') &&
+    isUpstreamType(value.type) &&
+    typeof value.retryable === 'boolean' &&
+    (value.reason === undefined || isUpstreamReason(value.reason))
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
