@@ -1,7 +1,7 @@
 import type { Event, IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
-import { type Classifier, createClassifier } from './classifier.js';
+import { buildClassifier, type Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
@@ -48,7 +48,10 @@ export type SetRulesResult = { readonly ok: true } | { readonly ok: false; reado
 export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
   setup(client: SentryClient): void;
-  /** Returns a promise only while something the options ask for is still loading (`upstreamTags`). */
+  /**
+   * Returns a promise only while the upstream taxonomy, which `upstream` rules and `upstreamTags` need,
+   * is still loading.
+   */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
     hint: unknown,
@@ -66,9 +69,11 @@ export interface ExpectedErrorsIntegration {
 const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const mode = options.mode ?? 'enforce';
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
-  let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
+  // The taxonomy is imported on demand: by a rule's `upstream` condition, or `upstreamTags`.
+  const taxonomy = lazyTaxonomy();
+  let classifier = buildClassifier({ rules: options.rules ?? [], ...maxTextLength }, taxonomy.readUpstream);
+  const needsTaxonomy = (): boolean => options.upstreamTags === 'tag' || usesUpstream(classifier);
   const trail = demotionTrail();
-  const taxonomy = options.upstreamTags === 'tag' ? lazyTaxonomy() : undefined;
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -77,7 +82,8 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
     },
     setRules(rules) {
       try {
-        classifier = createClassifier({ rules, ...maxTextLength });
+        classifier = buildClassifier({ rules, ...maxTextLength }, taxonomy.readUpstream);
+        if (needsTaxonomy()) void taxonomy.load();
         return { ok: true };
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
@@ -88,15 +94,17 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
       }
     },
     setup(client) {
-      void taxonomy?.load();
+      if (needsTaxonomy()) void taxonomy.load();
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
-      const loading = taxonomy?.loading();
+      const loading = needsTaxonomy() ? taxonomy.loading() : undefined;
       if (loading) return loading.then(() => integration.processEvent(input, hint, client));
       const event = input as Event;
       try {
+        // Without the taxonomy an `upstream` guard could not match: decide nothing rather than wrongly.
+        if (taxonomy.failed() && usesUpstream(classifier)) return input;
         const classification = classifier.classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
@@ -120,7 +128,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
         }
-        if (taxonomy) {
+        if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
           const tags = taxonomy.tagsFor(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
@@ -139,6 +147,10 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   };
   return integration;
 }) satisfies IntegrationFn;
+
+function usesUpstream(classifier: Classifier): boolean {
+  return classifier.rules.some((rule) => rule.upstream !== undefined);
+}
 
 function isClient(client: unknown): client is SentryClient {
   return (
