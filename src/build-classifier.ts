@@ -1,6 +1,7 @@
 import { breadcrumbFacts, eventFacts } from './event-text.js';
 import { expectedMarkOf } from './expected-error.js';
 import { compileRules } from './rules/compile.js';
+import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
@@ -48,6 +49,8 @@ export interface Classifier {
 }
 
 const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+const OPTIONS = ['rules', 'maxTextLength'] as const;
+const OWNER = 'createClassifier';
 
 /**
  * How a classifier reads an event's upstream error for the rule condition `upstream`: the taxonomy
@@ -60,11 +63,8 @@ export type UpstreamReader = (event: unknown, originalException: unknown) => Ups
  * builds its classifier here) does not import the taxonomy.
  */
 export function buildClassifier(options: ClassifierOptions, readUpstream: UpstreamReader): Classifier {
-  const maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
-  if (!Number.isInteger(maxTextLength) || maxTextLength < 1) {
-    throw new TypeError('createClassifier: `maxTextLength` must be a positive integer');
-  }
-  const compiled = compileRules(options.rules ?? []);
+  const { rules, maxTextLength } = checkedOptions(options);
+  const compiled = compileRules(rules);
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
 
@@ -95,6 +95,34 @@ export function buildClassifier(options: ClassifierOptions, readUpstream: Upstre
         .map((rule) => rule.id);
     },
   };
+}
+
+/** The options, checked: every problem with them in one `RuleConfigError`, each naming its option. */
+function checkedOptions(options: unknown): { rules: readonly unknown[]; maxTextLength: number } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw RuleConfigError.forOption(
+      OWNER,
+      'options',
+      `must be an object { rules?, maxTextLength? } (got ${describe(options)})`,
+    );
+  }
+  const problems: RuleConfigProblem[] = [];
+  for (const key of Object.keys(options)) {
+    if (!(OPTIONS as readonly string[]).includes(key)) {
+      problems.push(optionProblem(OWNER, key, `is not an option (known: ${OPTIONS.join(', ')})`));
+    }
+  }
+  const { rules = [], maxTextLength = DEFAULT_MAX_TEXT_LENGTH } = options as Record<string, unknown>;
+  if (!Array.isArray(rules)) {
+    problems.push(optionProblem(OWNER, 'rules', `must be an array of rules (got ${describe(rules)})`));
+  }
+  if (typeof maxTextLength !== 'number' || !Number.isInteger(maxTextLength) || maxTextLength < 1) {
+    problems.push(
+      optionProblem(OWNER, 'maxTextLength', `must be a positive integer (got ${describe(maxTextLength)})`),
+    );
+  }
+  if (problems.length > 0) throw new RuleConfigError(problems);
+  return { rules: rules as readonly unknown[], maxTextLength: maxTextLength as number };
 }
 
 function originalExceptionOf(hint: unknown): unknown {

@@ -4,8 +4,8 @@ import { eventUpstreamError } from './event-upstream.js';
 export type { Classifier, ClassifierOptions, ClassifierStats } from './build-classifier.js';
 
 /**
- * Validates and compiles rules into a classifier. Throws `RuleConfigError` naming the rule and field of
- * the first malformed rule. A rule's `upstream` condition reads the event's error with the upstream
+ * Validates and compiles rules into a classifier. Throws one `RuleConfigError` listing every problem
+ * (each naming the rule and field, or the option). A rule's `upstream` condition reads the event's error with the upstream
  * taxonomy (`categorizeUpstreamError`).
  *
  * @example

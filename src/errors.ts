@@ -2,6 +2,7 @@
 // `src/rules/`; the rest of the package imports them from here.
 export {
   RuleConfigError,
+  type RuleConfigProblem,
   SentryExpectedErrorsError,
   type SentryExpectedErrorsErrorCode,
 } from './rules/errors.js';

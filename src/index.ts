@@ -9,13 +9,14 @@ export { sessionExpiredRules } from './presets/session-expired.js';
 export { TRANSIENT_STATUSES, transientUpstreamRules } from './presets/transient-upstream.js';
 export { redactSecrets } from './redact.js';
 export { checkRules } from './rules/check.js';
+export { rulesFromJson } from './rules/from-json.js';
 export { defineRule } from './rules/types.js';
 export { categorizeUpstreamError } from './upstream/categorize.js';
 export { DEFAULT_USER_FACING_MESSAGES } from './user-facing/messages.js';
 export { userFacingError } from './user-facing/user-facing-error.js';
 
 export type { Classifier, ClassifierOptions, ClassifierStats } from './classifier.js';
-export type { SentryExpectedErrorsErrorCode } from './errors.js';
+export type { RuleConfigProblem, SentryExpectedErrorsErrorCode } from './errors.js';
 export type { ExpectedAction, ExpectedMark, ExpectedOptions } from './expected-error.js';
 export type { ExpectedErrorsIntegration, ExpectedErrorsOptions, SetRulesResult } from './integration.js';
 export type { Outcome } from './outcome.js';

@@ -1,4 +1,5 @@
 import { compileRules } from './compile.js';
+import { describe, RuleConfigError } from './errors.js';
 import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
 import { createMatcher } from './match.js';
@@ -55,6 +56,13 @@ export interface RuleCheckReport {
  * if (!report.ok) for (const problem of report.problems) console.error(problem.message);
  */
 export function checkRules(rules: readonly Rule[]): RuleCheckReport {
+  if (!Array.isArray(rules)) {
+    throw RuleConfigError.forOption(
+      'checkRules',
+      'rules',
+      `must be an array of rules (got ${describe(rules)})`,
+    );
+  }
   const compiled = compileRules(rules);
   const matcher = createMatcher(compiled, Number.POSITIVE_INFINITY);
   const problems: RuleProblem[] = [];

@@ -29,8 +29,8 @@ export interface CompiledRules {
   readonly everyInput: readonly number[];
 }
 
-/** Validates and compiles rules; throws `RuleConfigError` on the first malformed one. */
-export function compileRules(input: unknown): CompiledRules {
+/** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
+export function compileRules(input: readonly unknown[]): CompiledRules {
   const rules = normalizeRules(input);
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
