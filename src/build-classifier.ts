@@ -4,6 +4,7 @@ import { compileRules } from './rules/compile.js';
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
+import type { PatternCheck } from './rules/pattern.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
 import type { NormalizedRule } from './rules/validate.js';
 
@@ -58,13 +59,22 @@ const OWNER = 'createClassifier';
  */
 export type UpstreamReader = (event: unknown, originalException: unknown) => UpstreamFacts | undefined;
 
+/** What `buildClassifier` is given besides the options: how to read upstream errors and check patterns. */
+export interface ClassifierParts {
+  readonly readUpstream: UpstreamReader;
+  readonly checkPattern: PatternCheck;
+}
+
 /**
- * `createClassifier` with the upstream reader given, so that this module (and the integration, which
- * builds its classifier here) does not import the taxonomy.
+ * `createClassifier` with the upstream reader and the pattern check given, so that this module (and the
+ * integration, which builds its classifier here) imports neither the taxonomy nor the pattern analysis.
  */
-export function buildClassifier(options: ClassifierOptions, readUpstream: UpstreamReader): Classifier {
+export function buildClassifier(
+  options: ClassifierOptions,
+  { readUpstream, checkPattern }: ClassifierParts,
+): Classifier {
   const { rules, maxTextLength } = checkedOptions(options);
-  const compiled = compileRules(rules);
+  const compiled = compileRules(rules, checkPattern);
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
 

@@ -1,5 +1,6 @@
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build-classifier.js';
 import { eventUpstreamError } from './event-upstream.js';
+import { checkPatternSafety } from './rules/regex-safety.js';
 
 export type { Classifier, ClassifierOptions, ClassifierStats } from './build-classifier.js';
 
@@ -13,5 +14,5 @@ export type { Classifier, ClassifierOptions, ClassifierStats } from './build-cla
  * classifier.classify(event); // → { kind: 'session_expired', action: 'breadcrumb', rule: 'jwt-expired', … }
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  return buildClassifier(options, eventUpstreamError);
+  return buildClassifier(options, { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety });
 }

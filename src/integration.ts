@@ -1,13 +1,13 @@
 import type { Event, IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
-import { buildClassifier, type Classifier } from './build-classifier.js';
+import type { Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
-import { lazyTaxonomy } from './lazy-taxonomy.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
+import { rulesInUse } from './rules-in-use.js';
 import type { SentryClient } from './sentry-client.js';
 
 /** Options of `expectedErrorsIntegration`. */
@@ -62,28 +62,31 @@ export interface ExpectedErrorsIntegration {
   /**
    * Replaces the rules (a remote config refresh, a feature flag). A pack that does not compile is
    * refused: the rules in use stay, the error is returned (never thrown) and logged to Sentry's debug log.
+   * A `pattern` is checked for catastrophic backtracking by code loaded on demand: until that check has
+   * run once, a pack with a pattern is taken on once its patterns pass (events wait for it), and one
+   * that fails is refused then, in the debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
 }
 
 const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const mode = options.mode ?? 'enforce';
-  const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
-  // The taxonomy is imported on demand: by a rule's `upstream` condition, or `upstreamTags`.
-  const taxonomy = lazyTaxonomy();
-  let classifier = buildClassifier({ rules: options.rules ?? [], ...maxTextLength }, taxonomy.readUpstream);
-  const needsTaxonomy = (): boolean => options.upstreamTags === 'tag' || usesUpstream(classifier);
+  // The pattern check and the taxonomy are imported on demand, when the rules or options need them.
+  const rules = rulesInUse({
+    rules: options.rules ?? [],
+    maxTextLength: options.maxTextLength,
+    upstreamTags: options.upstreamTags,
+  });
   const trail = demotionTrail();
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
     getClassifier() {
-      return classifier;
+      return rules.classifier();
     },
-    setRules(rules) {
+    setRules(next) {
       try {
-        classifier = buildClassifier({ rules, ...maxTextLength }, taxonomy.readUpstream);
-        if (needsTaxonomy()) void taxonomy.load();
+        rules.replace(next);
         return { ok: true };
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
@@ -94,18 +97,18 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
       }
     },
     setup(client) {
-      if (needsTaxonomy()) void taxonomy.load();
-      if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
+      rules.prepare();
+      if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => rules.classifier(), mode);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
-      const loading = needsTaxonomy() ? taxonomy.loading() : undefined;
-      if (loading) return loading.then(() => integration.processEvent(input, hint, client));
+      const waiting = rules.waiting();
+      if (waiting) return waiting.then(() => integration.processEvent(input, hint, client));
       const event = input as Event;
       try {
         // Without the taxonomy an `upstream` guard could not match: decide nothing rather than wrongly.
-        if (taxonomy.failed() && usesUpstream(classifier)) return input;
-        const classification = classifier.classify(event, hint);
+        if (rules.undecidable()) return input;
+        const classification = rules.classifier().classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
           debugLog(
@@ -130,7 +133,7 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
-          const tags = taxonomy.tagsFor(event, originalException);
+          const tags = rules.upstreamTags(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
         trail.mergeInto(event, client);
@@ -147,10 +150,6 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   };
   return integration;
 }) satisfies IntegrationFn;
-
-function usesUpstream(classifier: Classifier): boolean {
-  return classifier.rules.some((rule) => rule.upstream !== undefined);
-}
 
 function isClient(client: unknown): client is SentryClient {
   return (

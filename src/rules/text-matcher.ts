@@ -1,6 +1,7 @@
 import { checkRules, type RuleCheckReport } from './check.js';
 import { compileRules } from './compile.js';
 import { createMatcher } from './match.js';
+import { checkPatternSafety } from './regex-safety.js';
 import type { Rule } from './types.js';
 
 /**
@@ -57,7 +58,7 @@ export function createTextMatcher<L extends string>(
   entries: readonly TextMatcherEntry<L>[],
   options: TextMatcherOptions = {},
 ): TextMatcher<L> {
-  const compiled = compileRules(entries.map(asRule));
+  const compiled = compileRules(entries.map(asRule), checkPatternSafety);
   const matcher = createMatcher(compiled, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH);
   const labels = entries.map((entry) => entry.label);
   return {

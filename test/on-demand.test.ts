@@ -1,3 +1,4 @@
+import { debug } from '@sentry/core';
 import * as Sentry from '@sentry/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectedErrorsIntegration, type Rule } from '../src/index.js';
@@ -6,6 +7,8 @@ import { type Capture, captureTransport } from './helpers/capture-transport.js';
 afterEach(async () => {
   await Sentry.close();
   vi.doUnmock('../src/upstream-tags.js');
+  vi.doUnmock('../src/rules/regex-safety.js');
+  vi.restoreAllMocks();
   vi.resetModules();
 });
 
@@ -44,7 +47,7 @@ const quotaExhausted = () =>
     },
   );
 
-describe('expectedErrorsIntegration (the taxonomy loaded on demand)', () => {
+describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded on demand)', () => {
   it('answers synchronously when no rule or option needs the taxonomy', () => {
     const processEvent = initWith(expectedErrorsIntegration({ rules: [] }));
     const event = overloaded();
@@ -108,5 +111,64 @@ describe('expectedErrorsIntegration (the taxonomy loaded on demand)', () => {
     expect(capture.events().map((event) => event.exception?.values?.at(-1)?.value)).toEqual([
       '429 Rate limit reached for requests',
     ]);
+  });
+
+  it('checks a `pattern` with the check it loads on demand; the first events wait for it', async () => {
+    const processEvent = initWith(
+      expectedErrorsIntegration({
+        rules: [{ id: 'noise', kind: 'noise', action: 'drop', pattern: /^noise \d+$/ }],
+      }),
+    );
+
+    const first = processEvent({ message: 'noise 1' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBeNull();
+    expect(processEvent({ message: 'noise 2' })).toBeNull();
+  });
+
+  it('refuses a pack whose pattern fails the check once it has loaded: events pass, the debug log names the rule', async () => {
+    const warnings: string[] = [];
+    vi.spyOn(debug, 'warn').mockImplementation((...args: unknown[]) => {
+      warnings.push(args.join(' '));
+    });
+    const integration = expectedErrorsIntegration({
+      rules: [
+        { id: 'fine', kind: 'k', action: 'drop', any: ['noise'] },
+        { id: 'evil', kind: 'k', action: 'drop', pattern: /(a+)+$/ },
+      ],
+    });
+    const processEvent = initWith(integration);
+    const noise: Sentry.Event = { message: 'noise' };
+
+    // Not thrown at construction: the check had not loaded. The event waits for it, then passes.
+    expect(await processEvent(noise)).toBe(noise);
+    expect(integration.getClassifier().rules).toEqual([]);
+    expect(warnings.filter((warning) => warning.includes('[ExpectedErrors]'))).toEqual([
+      expect.stringMatching(
+        /Kept the rules in use; the new rules were refused: .*rule #1 \("evil"\): `pattern`/,
+      ),
+    ]);
+    // Now that the check is loaded, setRules refuses such a pack at once.
+    expect(
+      integration.setRules([{ id: 'evil', kind: 'k', action: 'drop', pattern: /(a+)+$/ }]),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('uses no pattern rule when the check cannot load: events pass', async () => {
+    vi.doMock('../src/rules/regex-safety.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    // The integration alone: it does not import the check (the rest of the package does, statically).
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const processEvent = initWith(
+      freshIntegration({ rules: [{ id: 'noise', kind: 'noise', action: 'drop', pattern: /^noise$/ }] }),
+    );
+    const noise: Sentry.Event = { message: 'noise' };
+
+    expect(await processEvent(noise)).toBe(noise);
+    expect(processEvent(noise)).toBe(noise);
   });
 });
