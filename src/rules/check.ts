@@ -1,9 +1,9 @@
 import { compileRules } from './compile.js';
-import { checkPatternSafety } from './regex-safety.js';
 import { describe, RuleConfigError } from './errors.js';
 import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
 import { createMatcher } from './match.js';
+import { checkPatternSafety } from './regex-safety.js';
 import type { Rule, RuleExample } from './types.js';
 import type { NormalizedRule } from './validate.js';
 

@@ -1,7 +1,7 @@
 import { describe, optionProblem, RuleConfigError } from './errors.js';
 import { isPlainObject } from './field-checks.js';
-import type { Rule } from './types.js';
 import { checkPatternSafety } from './regex-safety.js';
+import type { Rule } from './types.js';
 import { normalizeRules } from './validate.js';
 
 const OWNER = 'rulesFromJson';

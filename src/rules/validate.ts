@@ -141,7 +141,8 @@ function normalizeRule(
   const all = substrings(rule.all, 'all', report);
   const any = substrings(rule.any, 'any', report);
   const none = substrings(rule.none, 'none', report);
-  const pattern = rule.pattern === undefined ? undefined : rulePattern(rule.pattern, origin, report, checkPattern);
+  const pattern =
+    rule.pattern === undefined ? undefined : rulePattern(rule.pattern, origin, report, checkPattern);
   const statuses = oneOrMany(
     rule.status,
     ['status'],
