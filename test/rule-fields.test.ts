@@ -71,3 +71,19 @@ describe('rule field `pattern` as plain JSON', () => {
     expect(() => build(fields)).toThrow(problem);
   });
 });
+
+describe('anchor length cap', () => {
+  it('accepts `all` / `any` / `none` substrings of up to 1,024 characters and refuses longer ones', () => {
+    const long = 'x'.repeat(1_024);
+    expect(
+      build({ any: [long], none: [`${long.slice(1)}y`] }).classify({ message: `a ${long} b` })?.rule,
+    ).toBe('r');
+    for (const field of ['all', 'any', 'none'] as const) {
+      const fields = { any: ['boom'], [field]: ['ok', `${long}!`] };
+      expect(() => build(fields)).toThrow(RuleConfigError);
+      expect(() => build(fields)).toThrow(
+        `rule #0 ("r"): \`${field}[1]\` is 1025 characters long; substrings are limited to 1024`,
+      );
+    }
+  });
+});

@@ -15,19 +15,43 @@ export interface CompiledRules {
   /** Anchor id → 1 when the anchor must match case-sensitively (the automaton folds, so it is verified). */
   readonly anchorCaseSensitive: Uint8Array;
   /** Automaton key id → the anchors that fold to it. */
-  readonly keyAnchors: readonly Int32Array[];
+  readonly keyAnchors: FlatLists;
   /** Rule index → anchor ids of its `all`, `any` and `none` lists. */
-  readonly ruleAll: readonly Int32Array[];
-  readonly ruleAny: readonly Int32Array[];
-  readonly ruleNone: readonly Int32Array[];
+  readonly ruleAll: FlatLists;
+  readonly ruleAny: FlatLists;
+  readonly ruleNone: FlatLists;
   /** Anchor id → rules that become candidates when the anchor is seen. */
-  readonly anchorTriggers: readonly Int32Array[];
+  readonly anchorTriggers: FlatLists;
   /** Rules without a positive anchor, indexed by their next cheapest condition. */
   readonly byStatus: ReadonlyMap<number, readonly number[]>;
   readonly byExceptionType: ReadonlyMap<string, readonly number[]>;
   readonly byTag: ReadonlyMap<string, readonly number[]>;
   /** Rules that only a `pattern` or an `upstream` condition can decide: tried on every input. */
   readonly everyInput: readonly number[];
+}
+
+/**
+ * Many short lists of numbers in two typed arrays: list `i` is `items[start[i]]` up to
+ * `items[start[i + 1]]`. Tens of thousands of tiny typed arrays would cost far more than their content.
+ */
+export interface FlatLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+function flatLists(lists: ReadonlyArray<ArrayLike<number>>): FlatLists {
+  const start = new Int32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((list, index) => {
+    start[index] = total;
+    total += list.length;
+  });
+  start[lists.length] = total;
+  const items = new Int32Array(total);
+  lists.forEach((list, index) => {
+    items.set(list, start[index] as number);
+  });
+  return { start, items };
 }
 
 /** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
@@ -61,8 +85,8 @@ export function compileRules(input: readonly unknown[], checkPattern: PatternChe
     return id;
   };
 
-  const toIds = (rule: NormalizedRule, texts: readonly string[]): Int32Array =>
-    Int32Array.from(texts, (text) => anchorId(text, rule.ignoreCase));
+  const toIds = (rule: NormalizedRule, texts: readonly string[]): number[] =>
+    texts.map((text) => anchorId(text, rule.ignoreCase));
   const ruleAll = rules.map((rule) => toIds(rule, rule.all));
   const ruleAny = rules.map((rule) => toIds(rule, rule.any));
   const ruleNone = rules.map((rule) => toIds(rule, rule.none));
@@ -79,8 +103,8 @@ export function compileRules(input: readonly unknown[], checkPattern: PatternChe
   };
 
   rules.forEach((rule, index) => {
-    const all = ruleAll[index] as Int32Array;
-    const any = ruleAny[index] as Int32Array;
+    const all = ruleAll[index] as number[];
+    const any = ruleAny[index] as number[];
     if (all.length > 0) {
       // Every `all` anchor must be present, so the longest (the rarest, as a rule of thumb) is enough to
       // make the rule a candidate.
@@ -106,11 +130,11 @@ export function compileRules(input: readonly unknown[], checkPattern: PatternChe
     automaton: buildAutomaton(keys),
     anchorText,
     anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
-    keyAnchors: keyAnchorLists.map((list) => Int32Array.from(list)),
-    ruleAll,
-    ruleAny,
-    ruleNone,
-    anchorTriggers: triggerLists.map((list) => Int32Array.from(list)),
+    keyAnchors: flatLists(keyAnchorLists),
+    ruleAll: flatLists(ruleAll),
+    ruleAny: flatLists(ruleAny),
+    ruleNone: flatLists(ruleNone),
+    anchorTriggers: flatLists(triggerLists),
     byStatus,
     byExceptionType,
     byTag,

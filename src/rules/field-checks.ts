@@ -26,15 +26,23 @@ export interface NormalizedUpstream {
  */
 export const MAX_ANCHOR_LENGTH = 1_024;
 
+/** One shared empty list: most rules leave most lists empty, and 10,000 rules would hold 80,000 copies. */
+const EMPTY: readonly never[] = Object.freeze([]);
+const NO_EXAMPLES = Object.freeze({ match: EMPTY, noMatch: EMPTY });
+
+function listOf<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items;
+}
+
 const TYPE_LIST = UPSTREAM_ERROR_TYPES.join(', ');
 const REASON_LIST = UPSTREAM_ERROR_REASONS.join(', ');
 
 /** An `all` / `any` / `none` list: distinct non-empty strings of at most `MAX_ANCHOR_LENGTH`. */
-export function substrings(value: unknown, field: string, report: Report): string[] {
-  if (value === undefined) return [];
+export function substrings(value: unknown, field: string, report: Report): readonly string[] {
+  if (value === undefined) return EMPTY;
   if (!Array.isArray(value) || value.length === 0) {
     report([field], 'must be a non-empty array of non-empty strings');
-    return [];
+    return EMPTY;
   }
   value.forEach((item, position) => {
     if (!isNonEmptyString(item)) report([field, position], 'must be a non-empty string');
@@ -55,22 +63,25 @@ export function oneOrMany<T>(
   isValid: (item: unknown) => item is T,
   description: string,
   report: Report,
-): T[] {
-  if (value === undefined) return [];
+): readonly T[] {
+  if (value === undefined) return EMPTY;
   const items = Array.isArray(value) ? value : [value];
   if (items.length === 0) report(path, `must be ${description} or a non-empty array of them`);
   items.forEach((item, position) => {
     if (!isValid(item)) report(Array.isArray(value) ? [...path, position] : path, `must be ${description}`);
   });
-  return [...new Set(items.filter(isValid))];
+  return listOf([...new Set(items.filter(isValid))]);
 }
 
 /** `tags`: tag name → value or values, compared as strings. */
-export function tagConditions(value: unknown, report: Report): Array<readonly [string, string[]]> {
-  if (value === undefined) return [];
+export function tagConditions(
+  value: unknown,
+  report: Report,
+): ReadonlyArray<readonly [string, readonly string[]]> {
+  if (value === undefined) return EMPTY;
   if (!isPlainObject(value) || Object.keys(value).length === 0) {
     report(['tags'], 'must be a non-empty object of tag name → value or values');
-    return [];
+    return EMPTY;
   }
   return Object.entries(value).map(([key, expected]) => {
     const values = oneOrMany(expected, ['tags', key], isTagValue, 'a string, number or boolean', report);
@@ -110,10 +121,10 @@ export function examples(
   value: unknown,
   report: Report,
 ): { readonly match: readonly RuleExample[]; readonly noMatch: readonly RuleExample[] } {
-  if (value === undefined) return { match: [], noMatch: [] };
+  if (value === undefined) return NO_EXAMPLES;
   if (!isPlainObject(value)) {
     report(['examples'], 'must be an object { match?, noMatch? }');
-    return { match: [], noMatch: [] };
+    return NO_EXAMPLES;
   }
   for (const key of Object.keys(value)) {
     if (key !== 'match' && key !== 'noMatch')
@@ -127,11 +138,11 @@ export function examples(
 
 const EXAMPLE_FIELDS = new Set(['text', 'status', 'exceptionType', 'tags', 'upstream']);
 
-function exampleList(value: unknown, list: string, report: Report): RuleExample[] {
-  if (value === undefined) return [];
+function exampleList(value: unknown, list: string, report: Report): readonly RuleExample[] {
+  if (value === undefined) return EMPTY;
   if (!Array.isArray(value)) {
     report(['examples', list], 'must be an array');
-    return [];
+    return EMPTY;
   }
   return value.flatMap((example, position): RuleExample[] => {
     const at = ['examples', list, position];

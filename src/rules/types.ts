@@ -85,7 +85,8 @@ export interface Rule {
   readonly ignoreCase?: boolean;
   /**
    * A RegExp one text field must match (plain JSON: `{ source, flags }`). Refused at compile time if it
-   * can backtrack catastrophically; it sees at most the first `PATTERN_TEXT_LIMIT` code units of a field.
+   * can backtrack catastrophically (exponentially or polynomially); it sees the first 8,192 UTF-16 code
+   * units of each text field.
    */
   readonly pattern?: RegExp | PatternSource;
   /** HTTP status (or statuses) of the error, read from structured fields only, never from the text. */
