@@ -17,7 +17,7 @@ export interface OnDemand<M> {
 
 /**
  * Wraps `importModule` (a literal `() => import('./module.js')`, so bundlers see the chunk). `what`
- * names the module and what its absence means, for the debug log.
+ * names the module in the debug log.
  */
 export function onDemand<M>(importModule: () => Promise<M>, what: string): OnDemand<M> {
   let loaded: M | undefined;
@@ -34,7 +34,7 @@ export function onDemand<M>(importModule: () => Promise<M>, what: string): OnDem
       },
       (error: unknown) => {
         state = 'failed';
-        debugLog('warn', `Could not load ${what}:`, error);
+        debugLog('warn', `Could not load ${what}; the rules or options that need it are not used:`, error);
       },
     );
     return promise;

@@ -40,14 +40,9 @@ export interface RulesInUse {
 
 /** The rules in use by one integration instance, starting with `options.rules`. */
 export function rulesInUse(options: RulesInUseOptions): RulesInUse {
-  const taxonomy = onDemand(
-    () => import('./upstream-tags.js'),
-    'the upstream error taxonomy; `upstream` rules decide nothing and events are not tagged',
-  );
-  const analysis = onDemand(
-    () => import('./rules/regex-safety.js'),
-    'the pattern check; rules with a `pattern` are not used',
-  );
+  // If one cannot load, what needs it stands aside: `upstream` rules and tags, or a pack with a pattern.
+  const taxonomy = onDemand(() => import('./upstream-tags.js'), 'the upstream error taxonomy');
+  const analysis = onDemand(() => import('./rules/regex-safety.js'), 'the pattern check');
   let unchecked = false;
   const parts: ClassifierParts = {
     readUpstream: (event, originalException) =>
