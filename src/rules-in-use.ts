@@ -60,9 +60,11 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     return { classifier: buildClassifier({ rules, ...maxTextLength }, parts), unchecked };
   };
 
-  let current = compile([]).classifier;
-  // Compiled, its patterns not checked yet: it replaces `current` once they pass.
-  let pending: Classifier | undefined;
+  const initial = compile(options.rules);
+  // A set whose patterns are not checked yet waits in `pending`; until it passes, the rules in use
+  // decide (none, for the first set).
+  let current = initial.unchecked ? compile([]).classifier : initial.classifier;
+  let pending = initial.unchecked ? initial.classifier : undefined;
 
   const settle = (): void => {
     const candidate = pending;
@@ -80,27 +82,25 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     classifier?.rules.some((rule) => rule.upstream !== undefined) === true;
   const needsTaxonomy = (): boolean =>
     options.upstreamTags === 'tag' || usesUpstream(current) || usesUpstream(pending);
-
-  const replace = (rules: readonly Rule[]): void => {
-    const compiled = compile(rules);
-    if (compiled.unchecked) {
-      pending = compiled.classifier;
-      void analysis.load().then(settle);
-    } else {
-      current = compiled.classifier;
-      pending = undefined;
-    }
+  const prepare = (): void => {
+    if (pending) void analysis.load().then(settle);
     if (needsTaxonomy()) void taxonomy.load();
   };
-  replace(options.rules);
+  prepare();
 
   return {
     classifier: () => current,
-    replace,
-    prepare() {
-      if (pending) void analysis.load().then(settle);
-      if (needsTaxonomy()) void taxonomy.load();
+    replace(rules) {
+      const compiled = compile(rules);
+      if (compiled.unchecked) {
+        pending = compiled.classifier;
+      } else {
+        current = compiled.classifier;
+        pending = undefined;
+      }
+      prepare();
     },
+    prepare,
     waiting() {
       const waits: Promise<void>[] = [];
       if (pending) waits.push(analysis.load().then(settle));
