@@ -1,11 +1,14 @@
 // The page test/browser/real-browser.test.ts loads in Chromium: @sentry/browser with the integration and
 // the built-in packs, then what a web app (or a Tauri webview, or an Electron renderer) runs into: an
-// expired session, a transient 503 from fetch, a rejected BYO key, a real bug and an unhandled rejection.
-// The server behind it answers /api/* the way the real backends do; the DSN points at a local receiver.
+// expired session, a transient 503 from fetch, an overloaded stream, a stale bundle's chunk error, a
+// rejected BYO key, a real bug and an unhandled rejection. The server behind it answers /api/* the way
+// the real backends do; the DSN points at a local receiver. `?rules=basic` leaves out the two rules
+// that need code loaded on demand (an `upstream` condition, a `pattern`).
 import * as Sentry from '@sentry/browser';
 import {
   byoKeyGuardRules,
   expectedErrorsIntegration,
+  type Rule,
   sessionExpiredRules,
   transientUpstreamRules,
 } from 'sentry-expected-errors';
@@ -17,11 +20,31 @@ declare global {
   }
 }
 
+const parameters = new URLSearchParams(location.search);
+const basic = parameters.get('rules') === 'basic';
+/** Rules whose conditions the integration loads code for, on demand. */
+const onDemandRules: Rule[] = [
+  // A provider error sent mid-stream (HTTP 200): only the upstream taxonomy sees it is an overload.
+  { id: 'overloaded', kind: 'transient_upstream', action: 'breadcrumb', upstream: { type: 'overloaded' } },
+  // A deploy replaced the bundle under an open tab (webpack's ChunkLoadError).
+  {
+    id: 'stale-chunk',
+    kind: 'stale_bundle',
+    action: 'drop',
+    pattern: /^ChunkLoadError: Loading chunk \d{1,6} failed/,
+  },
+];
+
 Sentry.init({
-  dsn: new URLSearchParams(location.search).get('dsn') ?? undefined,
+  dsn: parameters.get('dsn') ?? undefined,
   integrations: [
     expectedErrorsIntegration({
-      rules: [...byoKeyGuardRules(), ...sessionExpiredRules(), ...transientUpstreamRules()],
+      rules: [
+        ...byoKeyGuardRules(),
+        ...sessionExpiredRules(),
+        ...transientUpstreamRules(),
+        ...(basic ? [] : onDemandRules),
+      ],
     }),
   ],
 });
@@ -58,6 +81,15 @@ async function reportFailure(method: string, path: string): Promise<void> {
 async function run(): Promise<void> {
   await reportFailure('GET', '/api/session');
   await reportFailure('POST', '/api/chat');
+  if (!basic) {
+    const streamed = await (await fetch('/api/stream', { method: 'POST' })).text();
+    Sentry.captureException(new Error(`chat stream failed: ${streamed}`));
+    await Sentry.flush(2_000);
+    const stale = new Error('Loading chunk 42 failed.\n(error: https://app.example/static/42.js)');
+    stale.name = 'ChunkLoadError';
+    Sentry.captureException(stale);
+    await Sentry.flush(2_000);
+  }
   await reportFailure('POST', '/api/complete');
   // A real bug, thrown where nothing catches it, and a promise nobody awaits.
   setTimeout(() => {
