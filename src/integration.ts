@@ -12,7 +12,13 @@ import type { SentryClient } from './sentry-client.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions {
-  /** Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none. @default [] */
+  /**
+   * Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none.
+   * Malformed rules throw a `RuleConfigError` here. A `pattern` is checked for catastrophic backtracking
+   * by code loaded on demand: rules with one are used once the check has passed (events wait for it);
+   * if it fails, they are refused in the debug log (see `setRules`).
+   * @default []
+   */
   readonly rules?: readonly Rule[];
   /**
    * `enforce` drops and demotes; `dry-run` sends everything and tags classified events with
