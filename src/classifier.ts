@@ -1,151 +1,18 @@
-import { breadcrumbFacts, eventFacts } from './event-text.js';
+import { buildClassifier, type Classifier, type ClassifierOptions } from './build-classifier.js';
 import { eventUpstreamError } from './event-upstream.js';
-import { expectedMarkOf } from './expected-error.js';
-import { compileRules } from './rules/compile.js';
-import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
-import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
-import { createMatcher } from './rules/match.js';
-import type { Classification, Rule, RuleExample } from './rules/types.js';
-import type { NormalizedRule } from './rules/validate.js';
-import { serializedMarkOf } from './serialized-mark.js';
+import { checkPatternSafety } from './rules/regex-safety.js';
 
-/** Options of `createClassifier`. */
-export interface ClassifierOptions {
-  /** Rules in precedence order (a matching `report` rule always wins). @default [] */
-  readonly rules?: readonly Rule[];
-  /**
-   * How many UTF-16 code units of each text field are scanned. Anchors beyond it are not seen; the
-   * default is generous enough that only pathological (multi-megabyte) messages are cut.
-   * @default 4194304
-   */
-  readonly maxTextLength?: number;
-}
-
-/** Size of a compiled classifier. */
-export interface ClassifierStats {
-  readonly rules: number;
-  /** Distinct substrings across all rules' `all`, `any` and `none`. */
-  readonly anchors: number;
-  /** States of the multi-pattern automaton. */
-  readonly states: number;
-  /** Bytes held by the automaton's tables. */
-  readonly bytes: number;
-}
-
-/** A compiled rule set. Create it once; classifying an event does one pass over each text field. */
-export interface Classifier {
-  /** The rules as given, in precedence order, each with its resolved `id`. */
-  readonly rules: ReadonlyArray<Rule & { readonly id: string }>;
-  readonly stats: ClassifierStats;
-  /**
-   * Decides a Sentry event: a typed expected error in `hint.originalException` (or its causes), or the
-   * mark `expectedErrorMarksIntegration` left on a serialized event, first; then the rules. `undefined` means no rule matched: the event must pass untouched.
-   */
-  classify(event: unknown, hint?: unknown): Classification | undefined;
-  /** Decides a breadcrumb from its `message`, `data.url` and `data.status_code`. */
-  classifyBreadcrumb(breadcrumb: unknown): Classification | undefined;
-  /** Decides a rule example (a string, or text with status, exception type and tags). */
-  classifyExample(example: string | RuleExample): Classification | undefined;
-  /** Ids of every rule that matches the event, in order — to explain a decision. */
-  explain(event: unknown, hint?: unknown): string[];
-}
-
-const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
-const OPTIONS = ['rules', 'maxTextLength'] as const;
-const OWNER = 'createClassifier';
+export type { Classifier, ClassifierOptions, ClassifierStats } from './build-classifier.js';
 
 /**
  * Validates and compiles rules into a classifier. Throws one `RuleConfigError` listing every problem
- * (each naming the rule and field, or the option).
+ * (each naming the rule and field, or the option). A rule's `upstream` condition reads the event's error with the upstream
+ * taxonomy (`categorizeUpstreamError`).
  *
  * @example
  * const classifier = createClassifier({ rules: [...sessionExpiredRules(), ...transientUpstreamRules()] });
  * classifier.classify(event); // → { kind: 'session_expired', action: 'breadcrumb', rule: 'jwt-expired', … }
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  const { rules, maxTextLength } = checkedOptions(options);
-  const compiled = compileRules(rules);
-  const matcher = createMatcher(compiled, maxTextLength);
-  const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
-
-  return {
-    rules: compiled.rules.map((rule) => ({ ...rule.source, id: rule.id })),
-    stats: {
-      rules: compiled.rules.length,
-      anchors: compiled.anchorText.length,
-      states: compiled.automaton.stateCount,
-      bytes: compiled.automaton.byteLength,
-    },
-    classify(event, hint) {
-      const originalException = originalExceptionOf(hint);
-      // The live error's mark; else the one `expectedErrorMarksIntegration` wrote where it was thrown.
-      const mark = expectedMarkOf(originalException) ?? serializedMarkOf(event);
-      if (mark)
-        return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
-      return decide(liveEventFacts(event, hint, originalException));
-    },
-    classifyBreadcrumb(breadcrumb) {
-      return decide(breadcrumbFacts(breadcrumb));
-    },
-    classifyExample(example) {
-      return decide(exampleFacts(typeof example === 'string' ? { text: example } : example));
-    },
-    explain(event, hint) {
-      return matcher.matchAll(liveEventFacts(event, hint, originalExceptionOf(hint))).map((rule) => rule.id);
-    },
-  };
-}
-
-/** The options, checked: every problem with them in one `RuleConfigError`, each naming its option. */
-function checkedOptions(options: unknown): { rules: readonly unknown[]; maxTextLength: number } {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw RuleConfigError.forOption(
-      OWNER,
-      'options',
-      `must be an object { rules?, maxTextLength? } (got ${describe(options)})`,
-    );
-  }
-  const problems: RuleConfigProblem[] = [];
-  for (const key of Object.keys(options)) {
-    if (!(OPTIONS as readonly string[]).includes(key)) {
-      problems.push(optionProblem(OWNER, key, `is not an option (known: ${OPTIONS.join(', ')})`));
-    }
-  }
-  const { rules = [], maxTextLength = DEFAULT_MAX_TEXT_LENGTH } = options as Record<string, unknown>;
-  if (!Array.isArray(rules)) {
-    problems.push(optionProblem(OWNER, 'rules', `must be an array of rules (got ${describe(rules)})`));
-  }
-  if (typeof maxTextLength !== 'number' || !Number.isInteger(maxTextLength) || maxTextLength < 1) {
-    problems.push(
-      optionProblem(OWNER, 'maxTextLength', `must be a positive integer (got ${describe(maxTextLength)})`),
-    );
-  }
-  if (problems.length > 0) throw new RuleConfigError(problems);
-  return { rules: rules as readonly unknown[], maxTextLength: maxTextLength as number };
-}
-
-function originalExceptionOf(hint: unknown): unknown {
-  return typeof hint === 'object' && hint !== null
-    ? (hint as { originalException?: unknown }).originalException
-    : undefined;
-}
-
-/** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
-function liveEventFacts(event: unknown, hint: unknown, originalException: unknown): Facts {
-  return {
-    ...eventFacts(event, hint),
-    upstream: (): UpstreamFacts | undefined => eventUpstreamError(event, originalException),
-  };
-}
-
-function toClassification(rule: NormalizedRule | undefined): Classification | undefined {
-  if (!rule) return undefined;
-  return {
-    kind: rule.kind,
-    action: rule.action,
-    rule: rule.id,
-    summary: rule.summary,
-    ...(rule.sample === undefined ? {} : { sample: rule.sample }),
-    ...(rule.uncaught === undefined ? {} : { uncaught: rule.uncaught }),
-  };
+  return buildClassifier(options, { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety });
 }

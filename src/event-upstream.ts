@@ -50,12 +50,13 @@ function serializedError(event: unknown): SerializedLayer | undefined {
         chain = chain === undefined ? { message: text } : { message: text, cause: chain };
     }
   }
+  const status = eventFacts(event).statuses[0];
   if (chain === undefined) {
     const headline = eventHeadline(event);
-    if (headline === undefined) return undefined;
-    chain = { message: headline };
+    // A status alone (a breadcrumb of a failed request) is still something to read.
+    if (headline === undefined && status === undefined) return undefined;
+    chain = { message: headline ?? '' };
   }
-  const status = eventFacts(event).statuses[0];
   return status === undefined ? chain : { ...chain, status };
 }
 

@@ -1,7 +1,7 @@
 import type { Event, IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
-import { type Classifier, createClassifier } from './classifier.js';
+import type { Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import type { DecisionStats } from './decision-stats.js';
 import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
@@ -11,16 +11,22 @@ import { classifyLogs, type LogsOption } from './log-hook.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
+import { rulesInUse } from './rules-in-use.js';
 import { type SafetyNetOptions, safetyNet } from './safety-net.js';
 import { isSampled, sampledTags } from './sampling.js';
 import type { SentryClient } from './sentry-client.js';
 import { addStatusTag } from './status-tag.js';
 import { isSurgeEvent, withoutDuplicateDemotions } from './surge-event.js';
-import { upstreamTags } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions extends SafetyNetOptions {
-  /** Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none. @default [] */
+  /**
+   * Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none.
+   * Malformed rules throw a `RuleConfigError` here. A `pattern` is checked for catastrophic backtracking
+   * by code loaded on demand: rules with one are used once the check has passed (events wait for it);
+   * if it fails, they are refused in the debug log (see `setRules`).
+   * @default []
+   */
   readonly rules?: readonly Rule[];
   /**
    * `enforce` drops and demotes; `dry-run` sends everything and tags classified events with
@@ -38,7 +44,8 @@ export interface ExpectedErrorsOptions extends SafetyNetOptions {
   readonly maxTextLength?: number;
   /**
    * `tag` adds `upstream.type`, `upstream.reason` and `upstream.retryable` (see `categorizeUpstreamError`)
-   * to every event that is sent, when its error is recognisably an upstream one.
+   * to every event that is sent, when its error is recognisably an upstream one. The taxonomy is loaded
+   * on demand (a separate chunk in a browser bundle): an event that arrives while it loads waits for it.
    * @default 'off'
    */
   readonly upstreamTags?: 'off' | 'tag';
@@ -69,17 +76,24 @@ export type SetRulesResult = { readonly ok: true } | { readonly ok: false; reado
 export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
   setup(client: SentryClient): void;
+  /**
+   * Returns a promise only while the upstream taxonomy, which `upstream` rules and `upstreamTags` need,
+   * is still loading.
+   */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
     hint: unknown,
     client: SentryClient,
-  ): E | null;
+  ): E | null | PromiseLike<E | null>;
   /** The classifier currently in use (to `explain` a decision, or to share with other code). */
   getClassifier(): Classifier;
   /**
    * Replaces the rules (a remote config refresh, a feature flag). Anything but an array of valid rules is
    * refused (`null` or `undefined` never mean "no rules": pass `[]` for that): the rules in use stay, the
-   * error is returned (never thrown) and logged to Sentry's debug log.
+   * error is returned (never thrown) and logged to Sentry's debug log. A `pattern` is checked for
+   * catastrophic backtracking by code loaded on demand: until that check has run once, a pack with a
+   * pattern is taken on once its patterns pass (events wait for it), and one that fails is refused then,
+   * in the debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
   /**
@@ -93,8 +107,12 @@ export interface ExpectedErrorsIntegration {
 const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   const options = resolveOptions(input);
   const mode = options.mode;
-  const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
-  let classifier = createClassifier({ rules: options.rules, ...maxTextLength });
+  // The pattern check and the taxonomy are imported on demand, when the rules or options need them.
+  const rules = rulesInUse({
+    rules: options.rules,
+    maxTextLength: options.maxTextLength,
+    upstreamTags: options.upstreamTags,
+  });
   const net = safetyNet(input, mode);
   const random = input.random ?? Math.random;
 
@@ -102,11 +120,11 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
     name: INTEGRATION_NAME,
     getStats: () => net.getStats(),
     getClassifier() {
-      return classifier;
+      return rules.classifier();
     },
-    setRules(rules) {
+    setRules(next) {
       try {
-        classifier = createClassifier({ rules: ruleArray(rules, 'setRules'), ...maxTextLength });
+        rules.replace(ruleArray(next, 'setRules'));
         return { ok: true };
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
@@ -117,12 +135,15 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       }
     },
     setup(client) {
-      if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);
-      if (options.logs === 'classify') classifyLogs(client, () => classifier, mode);
+      rules.prepare();
+      if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => rules.classifier(), mode);
+      if (options.logs === 'classify') classifyLogs(client, () => rules.classifier(), mode);
       net.setup(client);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
+      const waiting = rules.waiting();
+      if (waiting) return waiting.then(() => integration.processEvent(input, hint, client));
       const event = input as Event;
       try {
         if (isSurgeEvent(event)) {
@@ -130,7 +151,9 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           withoutDuplicateDemotions(event);
           return input;
         }
-        const classification = classifier.classify(event, hint);
+        // Without the taxonomy an `upstream` guard could not match: decide nothing rather than wrongly.
+        if (rules.undecidable()) return input;
+        const classification = rules.classifier().classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
           debugLog(
@@ -180,11 +203,11 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
-          const tags = upstreamTags(event, originalException);
+          const tags = rules.upstreamTags(event, originalException);
           if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
         }
         if (options.tagStatus) addStatusTag(event, hint);
-        if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, classifier, mode);
+        if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, rules.classifier(), mode);
         return input;
       } catch (error) {
         debugLog(
@@ -215,6 +238,6 @@ function isClient(client: unknown): client is SentryClient {
  *   integrations: [expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...sessionExpiredRules()] })],
  * });
  */
-export const expectedErrorsIntegration = SentryCore.defineIntegration(_expectedErrorsIntegration) as (
-  options?: ExpectedErrorsOptions,
-) => ExpectedErrorsIntegration;
+export const expectedErrorsIntegration = /* @__PURE__ */ SentryCore.defineIntegration(
+  _expectedErrorsIntegration,
+) as (options?: ExpectedErrorsOptions) => ExpectedErrorsIntegration;

@@ -1,6 +1,9 @@
 import type { Event } from '@sentry/core';
 import { eventUpstreamError, isRecognizedUpstream } from './event-upstream.js';
 
+// The module the integration loads on demand (see lazy-taxonomy.ts): all it needs of the taxonomy.
+export { eventUpstreamError } from './event-upstream.js';
+
 /**
  * Tags naming an event's upstream error type (`upstream.type`, `upstream.reason`, `upstream.retryable`),
  * so Sentry users can filter and chart by them. Read from the live error when there is one, else from the

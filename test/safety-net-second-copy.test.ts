@@ -33,14 +33,15 @@ describe('surge and counts with a second @sentry/core copy', () => {
 
     const events = sent.filter(([type]) => type === 'event').map(([, payload]) => payload as SentryV10.Event);
     expect(events.map((event) => event.message)).toEqual(['Expected error surge: session_expired']);
-    // The pending demotion trail of this copy is attached too, each breadcrumb once.
-    expect(
-      events[0]?.breadcrumbs
-        ?.filter((breadcrumb) => breadcrumb.category === 'expected_error')
-        .map((breadcrumb) => breadcrumb.message),
-    ).toEqual(
-      [0, 1, 2].map((index) => `session_expired: Error: verify session #${index} failed: jwt expired`),
-    );
+    // The trail of the three demotions that crossed the threshold is attached, each breadcrumb once
+    // (events finish processing in any order, so which three is not fixed).
+    const trail = (events[0]?.breadcrumbs ?? [])
+      .filter((breadcrumb) => breadcrumb.category === 'expected_error')
+      .map((breadcrumb) => breadcrumb.message);
+    expect(trail).toHaveLength(3);
+    expect(new Set(trail).size).toBe(3);
+    for (const message of trail)
+      expect(message).toMatch(/^session_expired: Error: verify session #[0-3] failed: jwt expired$/);
     expect(sent.filter(([type]) => type === 'trace_metric')).toEqual([]);
     const integration = SentryV10.getClient()?.getIntegrationByName('ExpectedErrors') as ReturnType<
       typeof expectedErrorsIntegration

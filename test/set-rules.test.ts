@@ -46,6 +46,16 @@ describe('ExpectedErrorsIntegration.setRules', () => {
       transport: capture.transport,
       integrations: [integration],
     });
+    // Once the pattern check has loaded (on demand, for the first pack with a pattern), a pack that fails
+    // it is refused at once; test/on-demand.test.ts covers a pack that arrives before.
+    expect(integration.setRules([{ id: 'kept', kind: 'k', action: 'drop', pattern: /noise/ }])).toEqual({
+      ok: true,
+    });
+    await integration.processEvent(
+      { message: 'warm-up' } as Sentry.Event,
+      {},
+      Sentry.getClient() as Sentry.NodeClient,
+    );
 
     const result = integration.setRules([
       { id: 'fine', kind: 'k', action: 'drop', any: ['x'] },

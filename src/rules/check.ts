@@ -3,6 +3,7 @@ import { describe, RuleConfigError } from './errors.js';
 import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
 import { createMatcher } from './match.js';
+import { checkPatternSafety } from './regex-safety.js';
 import type { Rule, RuleExample } from './types.js';
 import type { NormalizedRule } from './validate.js';
 
@@ -63,7 +64,7 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
       `must be an array of rules (got ${describe(rules)})`,
     );
   }
-  const compiled = compileRules(rules);
+  const compiled = compileRules(rules, checkPatternSafety);
   const matcher = createMatcher(compiled, Number.POSITIVE_INFINITY);
   const problems: RuleProblem[] = [];
   let examples = 0;

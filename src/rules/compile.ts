@@ -1,5 +1,6 @@
 import { type Automaton, buildAutomaton } from './automaton.js';
 import { foldCase } from './fold.js';
+import type { PatternCheck } from './pattern.js';
 import { type NormalizedRule, normalizeRules } from './validate.js';
 
 /**
@@ -54,8 +55,8 @@ function flatLists(lists: ReadonlyArray<ArrayLike<number>>): FlatLists {
 }
 
 /** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
-export function compileRules(input: readonly unknown[]): CompiledRules {
-  const rules = normalizeRules(input);
+export function compileRules(input: readonly unknown[], checkPattern: PatternCheck): CompiledRules {
+  const rules = normalizeRules(input, checkPattern);
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
   const anchorIgnoreCase: boolean[] = [];

@@ -1,5 +1,6 @@
 import { describe, optionProblem, RuleConfigError } from './errors.js';
 import { isPlainObject } from './field-checks.js';
+import { checkPatternSafety } from './regex-safety.js';
 import type { Rule } from './types.js';
 import { normalizeRules } from './validate.js';
 
@@ -40,7 +41,7 @@ export function rulesFromJson(json: unknown): Rule[] {
     optionProblem(OWNER, key, 'is not a field of a rules file (rules, $schema)'),
   );
   try {
-    normalizeRules(rules, 'json');
+    normalizeRules(rules, checkPatternSafety, 'json');
   } catch (error) {
     if (!RuleConfigError.isInstance(error)) throw error;
     problems.push(...error.problems);

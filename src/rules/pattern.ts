@@ -1,5 +1,4 @@
 import type { Report } from './field-checks.js';
-import { checkPatternSafety } from './regex-safety.js';
 
 const MAX_PATTERN_SOURCE_LENGTH = 2_000;
 
@@ -7,17 +6,29 @@ const MAX_PATTERN_SOURCE_LENGTH = 2_000;
 export type PatternOrigin = 'code' | 'json';
 
 /**
+ * Says why a pattern can backtrack catastrophically, or `undefined`: `checkPatternSafety`, passed in by
+ * whoever compiles rules, so that the analysis is bundled only where it is used (the integration loads
+ * it on demand, when a rule has a `pattern`).
+ */
+export type PatternCheck = (pattern: RegExp) => string | undefined;
+
+/**
  * Validates a rule's `pattern` — a RegExp, or plain JSON `{ source, flags? }` — and returns the RegExp
  * a rule runs: checked for catastrophic backtracking, without the `g` and `y` flags.
  */
-export function rulePattern(written: unknown, origin: PatternOrigin, report: Report): RegExp | undefined {
+export function rulePattern(
+  written: unknown,
+  origin: PatternOrigin,
+  report: Report,
+  checkPattern: PatternCheck,
+): RegExp | undefined {
   const pattern = written instanceof RegExp ? written : patternFromJson(written, origin, report);
   if (pattern === undefined) return undefined;
   if (pattern.source.length > MAX_PATTERN_SOURCE_LENGTH) {
     report(['pattern'], `is longer than ${MAX_PATTERN_SOURCE_LENGTH} characters`);
     return undefined;
   }
-  const problem = checkPatternSafety(pattern);
+  const problem = checkPattern(pattern);
   if (problem !== undefined) {
     report(['pattern'], problem);
     return undefined;

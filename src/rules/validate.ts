@@ -12,7 +12,7 @@ import {
   tagConditions,
   upstreamCondition,
 } from './field-checks.js';
-import { type PatternOrigin, rulePattern } from './pattern.js';
+import { type PatternCheck, type PatternOrigin, rulePattern } from './pattern.js';
 import type { Rule, RuleAction, RuleExample } from './types.js';
 
 export type { NormalizedUpstream } from './field-checks.js';
@@ -65,12 +65,16 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]{0,255}$/;
  * Validates every rule and returns them normalized, or throws one `RuleConfigError` listing every
  * problem of every rule. `origin` only words the advice for a `pattern` that is no RegExp.
  */
-export function normalizeRules(rules: readonly unknown[], origin: PatternOrigin = 'code'): NormalizedRule[] {
+export function normalizeRules(
+  rules: readonly unknown[],
+  checkPattern: PatternCheck,
+  origin: PatternOrigin = 'code',
+): NormalizedRule[] {
   const problems: RuleConfigProblem[] = [];
   const seenIds = new Map<string, number>();
   const normalized: NormalizedRule[] = [];
   rules.forEach((rule, index) => {
-    const result = normalizeRule(rule, index, origin, problems);
+    const result = normalizeRule(rule, index, origin, checkPattern, problems);
     if (result === undefined) return;
     const previous = seenIds.get(result.id);
     if (previous !== undefined) {
@@ -97,6 +101,7 @@ function normalizeRule(
   rule: unknown,
   index: number,
   origin: PatternOrigin,
+  checkPattern: PatternCheck,
   problems: RuleConfigProblem[],
 ): NormalizedRule | undefined {
   if (!isPlainObject(rule)) {
@@ -136,7 +141,8 @@ function normalizeRule(
   const all = substrings(rule.all, 'all', report);
   const any = substrings(rule.any, 'any', report);
   const none = substrings(rule.none, 'none', report);
-  const pattern = rule.pattern === undefined ? undefined : rulePattern(rule.pattern, origin, report);
+  const pattern =
+    rule.pattern === undefined ? undefined : rulePattern(rule.pattern, origin, report, checkPattern);
   const statuses = oneOrMany(
     rule.status,
     ['status'],

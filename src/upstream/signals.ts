@@ -1,4 +1,4 @@
-import type { Rule } from '../rules/types.js';
+import type { TextMatcherEntry } from '../rules/text-matcher.js';
 import type { UpstreamErrorReason, UpstreamErrorType } from './types.js';
 
 /**
@@ -100,13 +100,6 @@ export const SIGNAL_OUTCOMES: Readonly<Record<Exclude<Signal, 'quota_exceeded'>,
   bad_request: { type: 'bad_request', retryable: false, overridesStatus: true },
 };
 
-const SIGNALS: ReadonlySet<string> = new Set(SIGNAL_PRIORITY);
-
-/** Whether a rule kind or table entry is a known signal. */
-export function isSignal(value: unknown): value is Signal {
-  return typeof value === 'string' && SIGNALS.has(value);
-}
-
 /** The strongest of the given signals (see `SIGNAL_PRIORITY`). */
 export function strongest(signals: Iterable<Signal | undefined>): Signal | undefined {
   let best: Signal | undefined;
@@ -122,13 +115,16 @@ export function strongest(signals: Iterable<Signal | undefined>): Signal | undef
   return best;
 }
 
-/** A text rule that reports a signal (its `kind`). */
-export type SignalRule = Rule & { readonly kind: Signal };
+/** A phrase table entry whose label is a signal. */
+export type SignalRule = TextMatcherEntry<Signal>;
 
 /**
- * Types a text rule whose kind is a signal. These rules only classify (the kind of the first matching
- * rule is read), so `action` is fixed and never acted on; phrases compare case-insensitively.
+ * Types a phrase table entry whose label is a signal (written `kind`, as in the tables); phrases compare
+ * case-insensitively.
  */
-export function signalRule(rule: Omit<SignalRule, 'action' | 'ignoreCase'>): SignalRule {
-  return { action: 'breadcrumb', ignoreCase: true, ...rule };
+export function signalRule({
+  kind,
+  ...entry
+}: Omit<SignalRule, 'label' | 'ignoreCase'> & { readonly kind: Signal }): SignalRule {
+  return { ...entry, label: kind, ignoreCase: true };
 }

@@ -28,10 +28,3 @@ export const DEFAULT_USER_FACING_MESSAGES: Readonly<Record<UserFacingCategory, s
     'The AI model declined this request under its content policy. Please rephrase your message and try again.',
   unknown: 'Something went wrong while processing your message. Please try again.',
 };
-
-const CATEGORIES: ReadonlySet<string> = new Set(Object.keys(DEFAULT_USER_FACING_MESSAGES));
-
-/** Whether a rule kind is a user-facing category. */
-export function isUserFacingCategory(value: unknown): value is UserFacingCategory {
-  return typeof value === 'string' && CATEGORIES.has(value);
-}

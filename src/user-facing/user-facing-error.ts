@@ -1,9 +1,8 @@
-import { type Classifier, createClassifier } from '../classifier.js';
-import type { RuleExample } from '../rules/types.js';
+import { createTextMatcher, type TextMatcher } from '../rules/text-matcher.js';
 import { type Inspection, inspectUpstreamError } from '../upstream/categorize.js';
 import type { UpstreamErrorInfo } from '../upstream/types.js';
-import { DEFAULT_USER_FACING_MESSAGES, isUserFacingCategory, type UserFacingCategory } from './messages.js';
-import { UPSTREAM_REASON_TAG, UPSTREAM_TYPE_TAG, USER_FACING_RULES } from './rules.js';
+import { DEFAULT_USER_FACING_MESSAGES, type UserFacingCategory } from './messages.js';
+import { UPSTREAM_CATEGORIES, USER_FACING_PHRASES, upstreamCategoryHolds } from './rules.js';
 
 /** Options of `userFacingError`. */
 export interface UserFacingErrorOptions {
@@ -31,7 +30,7 @@ export interface UserFacingErrorResult {
 
 const UNKNOWN_UPSTREAM: UpstreamErrorInfo = { type: 'unknown', retryable: false, message: '' };
 
-let classifier: Classifier | undefined;
+let phrases: TextMatcher<UserFacingCategory> | undefined;
 
 /**
  * Turns any error into something safe to show a user: a category and a fixed sentence. The sentence
@@ -58,18 +57,12 @@ export function userFacingError(error: unknown, options?: UserFacingErrorOptions
   return { category, message: sentenceFor(category, options) };
 }
 
-/** The category the user-facing rules decide for an inspected error. */
+/** The category of an inspected error: the upstream verdict first, then the phrases, else `unknown`. */
 function categoryOf(inspection: Inspection): UserFacingCategory {
-  classifier ??= createClassifier({ rules: USER_FACING_RULES, maxTextLength: 64 * 1024 });
-  const facts: RuleExample = {
-    text: inspection.text,
-    tags: {
-      [UPSTREAM_TYPE_TAG]: inspection.info.type,
-      [UPSTREAM_REASON_TAG]: inspection.info.reason ?? 'none',
-    },
-  };
-  const kind = classifier.classifyExample(facts)?.kind;
-  return isUserFacingCategory(kind) ? kind : 'unknown';
+  const upstream = UPSTREAM_CATEGORIES.find((entry) => upstreamCategoryHolds(entry, inspection.info));
+  if (upstream) return upstream.category;
+  phrases ??= createTextMatcher(USER_FACING_PHRASES);
+  return phrases.match(inspection.text) ?? 'unknown';
 }
 
 /** The configured sentence of a category; options from plain JavaScript are not trusted to be well-formed. */

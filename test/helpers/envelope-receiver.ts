@@ -20,7 +20,8 @@ export async function startEnvelopeReceiver(): Promise<EnvelopeReceiver> {
     readBody(request).then(
       (body) => {
         envelopes.push(parseEnvelope(body));
-        response.writeHead(200).end('{}');
+        // A browser SDK posts from the page's origin and reads the answer (rate limits): allow it.
+        response.writeHead(200, { 'access-control-allow-origin': '*' }).end('{}');
       },
       () => response.writeHead(400).end(),
     );

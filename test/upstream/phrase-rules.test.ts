@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRules } from '../../src/rules/check.js';
-import type { RuleExample } from '../../src/rules/types.js';
+import { checkTextMatcher } from '../../src/rules/text-matcher.js';
 import { categorizeUpstreamError } from '../../src/upstream/categorize.js';
 import { CAUSE_RULES } from '../../src/upstream/cause-rules.js';
 import { SIGNAL_OUTCOMES, type SignalRule } from '../../src/upstream/signals.js';
@@ -8,10 +7,7 @@ import { SYMPTOM_RULES } from '../../src/upstream/symptom-rules.js';
 
 function matchExamples(rules: readonly SignalRule[]): Array<readonly [string, string, string]> {
   return rules.flatMap((rule) =>
-    (rule.examples?.match ?? []).map(
-      (example: string | RuleExample) =>
-        [rule.id ?? rule.kind, rule.kind, typeof example === 'string' ? example : example.text] as const,
-    ),
+    (rule.examples?.match ?? []).map((text) => [rule.id, rule.label, text] as const),
   );
 }
 
@@ -31,12 +27,12 @@ const DECIDED_BY_STATUS: ReadonlyMap<string, { readonly status: number; readonly
 ]);
 
 describe('categorizeUpstreamError', () => {
-  describe('phrase rules (checked by the engine)', () => {
+  describe('phrase tables (checked by the engine)', () => {
     it.each([
       ['cause', CAUSE_RULES],
       ['symptom', SYMPTOM_RULES],
-    ])('passes checkRules for the %s rules: examples, shadowing, dead rules', (_name, rules) => {
-      const report = checkRules(rules);
+    ])('passes checkTextMatcher for the %s table: examples, shadowing, dead entries', (_name, rules) => {
+      const report = checkTextMatcher(rules);
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.examples).toBeGreaterThan(rules.length);
@@ -47,16 +43,19 @@ describe('categorizeUpstreamError', () => {
       expect(rule.examples?.match?.length).toBeGreaterThan(0);
     });
 
-    it.each(matchExamples(CAUSE_RULES))('cause rule %s: categorizes its example as %s', (_id, kind, text) => {
-      const expected =
-        kind === 'quota_exceeded'
-          ? SIGNAL_OUTCOMES.quota_exhausted
-          : SIGNAL_OUTCOMES[kind as keyof typeof SIGNAL_OUTCOMES];
-      expect(categorizeUpstreamError(text)).toMatchObject({ reason: expected.reason, retryable: false });
-    });
+    it.each(matchExamples(CAUSE_RULES))(
+      'cause entry %s: categorizes its example as %s',
+      (_id, kind, text) => {
+        const expected =
+          kind === 'quota_exceeded'
+            ? SIGNAL_OUTCOMES.quota_exhausted
+            : SIGNAL_OUTCOMES[kind as keyof typeof SIGNAL_OUTCOMES];
+        expect(categorizeUpstreamError(text)).toMatchObject({ reason: expected.reason, retryable: false });
+      },
+    );
 
     it.each(matchExamples(SYMPTOM_RULES))(
-      'symptom rule %s: categorizes its example as %s',
+      'symptom entry %s: categorizes its example as %s',
       (_id, kind, text) => {
         const info = categorizeUpstreamError(text);
         // With a status in the text the status decides, except that a 429 or 5xx saying "overloaded" is

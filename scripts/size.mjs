@@ -1,0 +1,140 @@
+// What an app pays for importing this package in a browser: each import below is bundled from the built
+// package (dist/, so run `npm run build` first) with esbuild, minified, `@sentry/core` left out (the app
+// has it already), with what sits behind `import()` measured apart (app bundlers put it in a chunk of its
+// own), and gzipped. The integration's row is the budget the README promises; the command fails when a
+// limit is exceeded.
+//   npm run size              the table
+//   npm run size -- --modules  also what each source module costs inside the integration's bundle
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** `import { expectedErrorsIntegration } from 'sentry-expected-errors'`, minified and gzipped. */
+const INTEGRATION_LIMIT = 10 * 1024;
+
+const CASES = [
+  // Nothing used, nothing kept: no side effects at load (`sideEffects: false`, and `/* @__PURE__ */` on
+  // the one top-level call). This limit is on the minified bytes.
+  {
+    name: "import 'sentry-expected-errors' (nothing used)",
+    code: "import 'sentry-expected-errors';",
+    limit: { minified: 0 },
+  },
+  {
+    name: "import { expectedErrorsIntegration } from 'sentry-expected-errors'",
+    code: "export { expectedErrorsIntegration } from 'sentry-expected-errors';",
+    limit: { gzip: INTEGRATION_LIMIT },
+  },
+  {
+    name: "import * from 'sentry-expected-errors' (the whole index)",
+    code: "export * from 'sentry-expected-errors';",
+  },
+  {
+    name: "import * from 'sentry-expected-errors/upstream'",
+    code: "export * from 'sentry-expected-errors/upstream';",
+  },
+  {
+    name: "import * from 'sentry-expected-errors/user-facing'",
+    code: "export * from 'sentry-expected-errors/user-facing';",
+  },
+];
+
+/** esbuild options shared by every measurement: a browser app's production bundle. */
+const BUNDLE = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  minify: true,
+  external: ['@sentry/core'],
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+  absWorkingDir: root,
+  // Resolve the package name through package.json `exports` (dist/), not tsconfig's `paths` (src/).
+  tsconfigRaw: {},
+};
+
+/**
+ * Leaves every `import()` out of the bundle and notes what it loads: an app's bundler puts such a module
+ * in a chunk of its own, downloaded only when the code asks for it.
+ */
+function onDemand(lazyModules) {
+  return {
+    name: 'on-demand',
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
+        const resolved = await plugin.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'resolving',
+        });
+        lazyModules.set(args.path, resolved.path);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+const sizeOf = (bytes) => ({ minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+
+/**
+ * Bundles one import. Returns the gzipped size of what loads up front (everything reached by static
+ * imports, tree-shaken), what each module contributes to it, and the size of what loads on demand
+ * (each module reached through `import()`, bundled on its own).
+ */
+async function measure(code) {
+  const lazyModules = new Map();
+  const result = await build({
+    ...BUNDLE,
+    stdin: { contents: code, resolveDir: root, sourcefile: 'app.js' },
+    outfile: 'app.js',
+    plugins: [onDemand(lazyModules)],
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const modules = new Map(
+    Object.entries(output.inputs).map(([input, { bytesInOutput }]) => [input, bytesInOutput]),
+  );
+  // Only the `import()`s that survived tree-shaking: the ones the bundled code can still run.
+  const kept = output.imports.filter((imported) => imported.kind === 'dynamic-import');
+  const lazy = await Promise.all(
+    kept.map(async ({ path: specifier }) => {
+      const path = lazyModules.get(specifier);
+      const chunk = await build({ ...BUNDLE, entryPoints: [path], outfile: 'chunk.js' });
+      return { path: relative(root, path), ...sizeOf(chunk.outputFiles[0].contents) };
+    }),
+  );
+  return { upFront: sizeOf(result.outputFiles[0].contents), lazy, modules };
+}
+
+const kilobytes = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+let failed = false;
+for (const { name, code, limit } of CASES) {
+  const { upFront, lazy, modules } = await measure(code);
+  const [unit, maximum] = limit === undefined ? [] : Object.entries(limit)[0];
+  const over = limit !== undefined && upFront[unit] > maximum;
+  const verdict =
+    limit === undefined ? '' : `  ${over ? '>' : '≤'} ${kilobytes(maximum)} ${unit}: ${over ? 'FAIL' : 'ok'}`;
+  console.log(name);
+  console.log(
+    `  up front: ${kilobytes(upFront.minified)} minified, ${kilobytes(upFront.gzip)} gzip (${upFront.gzip} B)${verdict}`,
+  );
+  for (const chunk of lazy) {
+    console.log(
+      `  on demand, import('${chunk.path}'): ${kilobytes(chunk.minified)} minified, ${kilobytes(chunk.gzip)} gzip (bundled with everything it imports)`,
+    );
+  }
+  if (unit === 'gzip' && process.argv.includes('--modules')) {
+    for (const [input, bytes] of [...modules].sort((left, right) => right[1] - left[1])) {
+      if (bytes > 0) console.log(`    ${String(bytes).padStart(6)} B  ${input}`);
+    }
+  }
+  if (over) failed = true;
+}
+if (failed) {
+  console.error('\nOver a size budget: `npm run size -- --modules` shows what the integration pulls in.');
+  process.exitCode = 1;
+}

@@ -1,0 +1,115 @@
+import type { Event } from '@sentry/core';
+import { buildClassifier, type Classifier, type ClassifierParts } from './build-classifier.js';
+import { debugLog } from './debug-log.js';
+import { onDemand } from './on-demand.js';
+import { RuleConfigError } from './rules/errors.js';
+import type { Rule } from './rules/types.js';
+
+/** What `rulesInUse` reads of the integration's options. */
+export interface RulesInUseOptions {
+  readonly rules: readonly Rule[];
+  readonly maxTextLength: number | undefined;
+  readonly upstreamTags: 'off' | 'tag' | undefined;
+}
+
+/**
+ * The rules an integration decides with, and the two parts of the package it loads only when they are
+ * needed: the backtracking check of `pattern`s (when a rule has one) and the upstream taxonomy (for a
+ * rule's `upstream` condition, or `upstreamTags`). Both sit behind a dynamic `import()`, so a browser
+ * bundle without such rules never downloads them. Rules whose patterns await the check are compiled at
+ * once (every other problem throws as usual) and used once their patterns have passed it.
+ */
+export interface RulesInUse {
+  /** The classifier events and breadcrumbs are decided with now. */
+  classifier(): Classifier;
+  /**
+   * Compiles `rules`, throwing `RuleConfigError` as `createClassifier` does. They are used at once, or,
+   * when a `pattern` awaits the check, once it has passed; a pattern that fails leaves the rules in use
+   * as they were, and the debug log says why.
+   */
+  replace(rules: readonly Rule[]): void;
+  /** Starts loading what the rules and options need (the integration's `setup`). */
+  prepare(): void;
+  /** The promise of what events must wait for (a check, the taxonomy), or `undefined` when nothing. */
+  waiting(): Promise<void> | undefined;
+  /** True when events cannot be decided as the rules say: the taxonomy `upstream` rules need did not load. */
+  undecidable(): boolean;
+  /** `upstream.*` tags for an event (`upstreamTags: 'tag'`); none when the taxonomy did not load. */
+  upstreamTags(event: Event, originalException: unknown): Record<string, string>;
+}
+
+/** The rules in use by one integration instance, starting with `options.rules`. */
+export function rulesInUse(options: RulesInUseOptions): RulesInUse {
+  // If one cannot load, what needs it stands aside: `upstream` rules and tags, or a pack with a pattern.
+  const taxonomy = onDemand(() => import('./upstream-tags.js'), 'the upstream error taxonomy');
+  const analysis = onDemand(() => import('./rules/regex-safety.js'), 'the pattern check');
+  let unchecked = false;
+  const parts: ClassifierParts = {
+    readUpstream: (event, originalException) =>
+      taxonomy.module()?.eventUpstreamError(event, originalException),
+    checkPattern(pattern) {
+      const loaded = analysis.module();
+      if (loaded) return loaded.checkPatternSafety(pattern);
+      unchecked = true;
+      return undefined;
+    },
+  };
+  const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
+  const compile = (rules: readonly Rule[]): { classifier: Classifier; unchecked: boolean } => {
+    unchecked = false;
+    return { classifier: buildClassifier({ rules, ...maxTextLength }, parts), unchecked };
+  };
+
+  const initial = compile(options.rules);
+  // A set whose patterns are not checked yet waits in `pending`; until it passes, the rules in use
+  // decide (none, for the first set).
+  let current = initial.unchecked ? compile([]).classifier : initial.classifier;
+  let pending = initial.unchecked ? initial.classifier : undefined;
+
+  const settle = (): void => {
+    const candidate = pending;
+    pending = undefined;
+    if (!candidate) return;
+    if (analysis.failed()) return;
+    try {
+      current = compile(candidate.rules).classifier;
+    } catch (error) {
+      const message = RuleConfigError.isInstance(error) ? error.message : String(error);
+      debugLog('warn', `Kept the rules in use; the new rules were refused: ${message}`);
+    }
+  };
+  const usesUpstream = (classifier: Classifier | undefined): boolean =>
+    classifier?.rules.some((rule) => rule.upstream !== undefined) === true;
+  const needsTaxonomy = (): boolean =>
+    options.upstreamTags === 'tag' || usesUpstream(current) || usesUpstream(pending);
+  const prepare = (): void => {
+    if (pending) void analysis.load().then(settle);
+    if (needsTaxonomy()) void taxonomy.load();
+  };
+  prepare();
+
+  return {
+    classifier: () => current,
+    replace(rules) {
+      const compiled = compile(rules);
+      if (compiled.unchecked) {
+        pending = compiled.classifier;
+      } else {
+        current = compiled.classifier;
+        pending = undefined;
+      }
+      prepare();
+    },
+    prepare,
+    waiting() {
+      const waits: Promise<void>[] = [];
+      if (pending) waits.push(analysis.load().then(settle));
+      const loading = needsTaxonomy() ? taxonomy.loading() : undefined;
+      if (loading) waits.push(loading);
+      return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+    },
+    undecidable: () => taxonomy.failed() && usesUpstream(current),
+    upstreamTags: (event, originalException) =>
+      taxonomy.module()?.upstreamTags(event, originalException) ?? {},
+  };
+}

@@ -1,0 +1,88 @@
+import { checkRules, type RuleCheckReport } from './check.js';
+import { compileRules } from './compile.js';
+import { createMatcher } from './match.js';
+import { checkPatternSafety } from './regex-safety.js';
+import type { Rule } from './types.js';
+
+/**
+ * One entry of a text matcher: substrings (or a pattern) that, found in a text, give it a label. The
+ * same text conditions as a rule's (`all`, `any`, `none`, `pattern`, `ignoreCase`), and nothing about
+ * events or actions.
+ */
+export interface TextMatcherEntry<L extends string = string> {
+  /** Unique name, reported by `checkTextMatcher`. */
+  readonly id: string;
+  /** What a text this entry matches is. */
+  readonly label: L;
+  /** Where the wording comes from. Not used for matching. */
+  readonly description?: string;
+  /** Substrings that must all appear. */
+  readonly all?: readonly string[];
+  /** At least one of these must appear. */
+  readonly any?: readonly string[];
+  /** None of these may appear. */
+  readonly none?: readonly string[];
+  /** A RegExp the text must match (checked for catastrophic backtracking, as a rule's). */
+  readonly pattern?: RegExp;
+  /** Compare case-insensitively (as a rule's `ignoreCase`). @default false */
+  readonly ignoreCase?: boolean;
+  /** Texts the entry must label (and be the first to), and texts it must not match. */
+  readonly examples?: { readonly match?: readonly string[]; readonly noMatch?: readonly string[] };
+}
+
+/** Entries compiled into one scan: the label of the first entry that matches a text. */
+export interface TextMatcher<L extends string = string> {
+  readonly entries: readonly TextMatcherEntry<L>[];
+  /** The label of the first entry (in order) that matches `text`, or `undefined`. */
+  match(text: string): L | undefined;
+}
+
+/** Options of `createTextMatcher`. */
+export interface TextMatcherOptions {
+  /** How many UTF-16 code units of a text are scanned. @default 65536 */
+  readonly maxTextLength?: number;
+}
+
+const DEFAULT_MAX_TEXT_LENGTH = 64 * 1024;
+
+/**
+ * Compiles a table of phrases into a matcher (one pass over the text, whatever the number of entries),
+ * for code that labels text without classifying Sentry events: the upstream taxonomy's phrases, the
+ * user-facing categories. Throws `RuleConfigError` naming the entry and field of a malformed entry.
+ *
+ * @example
+ * const matcher = createTextMatcher([{ id: 'rate-limit', label: 'rate_limited', ignoreCase: true, any: ['rate limit'] }]);
+ * matcher.match('Rate limit reached for requests'); // → 'rate_limited'
+ */
+export function createTextMatcher<L extends string>(
+  entries: readonly TextMatcherEntry<L>[],
+  options: TextMatcherOptions = {},
+): TextMatcher<L> {
+  const compiled = compileRules(entries.map(asRule), checkPatternSafety);
+  const matcher = createMatcher(compiled, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH);
+  const labels = entries.map((entry) => entry.label);
+  return {
+    entries,
+    match(text) {
+      if (text.length === 0) return undefined;
+      const rule = matcher.match({ fields: [[text]], statuses: [], exceptionTypes: [], tags: undefined });
+      return rule === undefined ? undefined : labels[rule.index];
+    },
+  };
+}
+
+/**
+ * Self-tests a table the way `checkRules` tests rules: every `match` example labelled by its own entry,
+ * no `noMatch` example matched, no entry shadowed by an earlier one, contradictory or without examples.
+ */
+export function checkTextMatcher(entries: readonly TextMatcherEntry[]): RuleCheckReport {
+  return checkRules(entries.map(asRule));
+}
+
+/**
+ * An entry in the compiler's terms. Only the first match is asked for, so every entry gets the same
+ * action and precedence is the table's order.
+ */
+function asRule({ label, ...conditions }: TextMatcherEntry): Rule {
+  return { ...conditions, kind: label, action: 'drop' };
+}

@@ -1,0 +1,181 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchChromium, RUN_IN_BROWSER } from '../helpers/chromium.js';
+import { type EnvelopeReceiver, startEnvelopeReceiver } from '../helpers/envelope-receiver.js';
+import { REPOSITORY } from '../helpers/spawn.js';
+
+interface SentEvent {
+  level?: string;
+  exception?: {
+    values: Array<{ type: string; value: string; mechanism?: { type?: string; handled?: boolean } }>;
+  };
+  breadcrumbs?: Array<{
+    category?: string;
+    level?: string;
+    message?: string;
+    data?: Record<string, unknown>;
+  }>;
+}
+
+/** What the app's backend and its LLM provider answer (the BYO-key body is OpenAI's, verbatim). */
+const API: Readonly<Record<string, { status: number; body: string }>> = {
+  '/api/session': { status: 401, body: '{"success":false,"error":"Session expired. Please log in again."}' },
+  '/api/chat': { status: 503, body: '{"error":"upstream connect error or disconnect/reset before headers"}' },
+  // Anthropic's error event inside a stream that started with HTTP 200.
+  '/api/stream': {
+    status: 200,
+    body: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+  },
+  '/api/complete': {
+    status: 401,
+    body: '{"error":{"message":"Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}',
+  },
+};
+
+interface PageServer {
+  readonly url: string;
+  readonly server: Server;
+  /** Paths of the scripts the browser fetched, in order. */
+  readonly scripts: string[];
+}
+
+/**
+ * Serves the page, its bundle (@sentry/browser + the integration, built from source and split the way
+ * an app's bundler splits dynamic imports: `page.js` and chunks) and the API.
+ */
+async function startPageServer(files: ReadonlyMap<string, string>): Promise<PageServer> {
+  const scripts: string[] = [];
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const answer = API[path];
+    const script = files.get(path);
+    if (answer) {
+      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+    } else if (script !== undefined) {
+      scripts.push(path);
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    } else if (path === '/') {
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>app</title><script type="module" src="/page.js"></script>');
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, scripts };
+}
+
+/** Polls until `condition` holds or the time is up; the assertions that follow say what was missing. */
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+let receiver: EnvelopeReceiver;
+let pageServer: PageServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!RUN_IN_BROWSER) return;
+  // Bundled for the browser: a `node:` import anywhere on the integration's path fails the build here.
+  const bundle = await build({
+    entryPoints: ['test/browser/page.ts'],
+    absWorkingDir: REPOSITORY,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: 'page',
+    chunkNames: '[name]-[hash]',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  const files = new Map(bundle.outputFiles.map((file) => [`/${basename(file.path)}`, file.text]));
+  receiver = await startEnvelopeReceiver();
+  pageServer = await startPageServer(files);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => pageServer?.server.close(resolve) ?? resolve(undefined));
+  await receiver?.close();
+});
+
+/** Opens the page and waits until its scenario has run (or says what the page printed). */
+async function runPage(query: string): Promise<void> {
+  const { page, console: pageConsole } = browser as Browser;
+  await page.goto(`${pageServer?.url}?${query}`);
+  await page
+    .waitForFunction(() => (globalThis as { scenarioDone?: boolean }).scenarioDone === true, undefined, {
+      timeout: 15_000,
+    })
+    .catch((error: unknown) => {
+      throw new Error(`the page did not finish: ${String(error)}\n${pageConsole.join('\n')}`);
+    });
+}
+
+/** Chunks of the two parts the integration loads on demand, by the module esbuild named them after. */
+const onDemandChunks = (scripts: readonly string[]) =>
+  scripts.filter((path) => /^\/(upstream-tags|regex-safety)-/.test(path)).map((path) => path.split('-')[0]);
+
+describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sentry/browser', () => {
+  it('downloads neither the taxonomy nor the pattern check when no rule needs them', async () => {
+    // No DSN: the SDK sends nothing; the page runs its scenario all the same.
+    await runPage('rules=basic');
+
+    expect(pageServer?.scripts).toContain('/page.js');
+    expect(onDemandChunks(pageServer?.scripts ?? [])).toEqual([]);
+  });
+
+  it('sends the rejected key, the bug and the unhandled rejection; the expired session, the 503, the overloaded stream and the stale chunk are demoted or dropped', async () => {
+    pageServer?.scripts.splice(0);
+    await runPage(`dsn=${encodeURIComponent(receiver.dsn)}`);
+    const dropped = () =>
+      (
+        receiver.itemsOf('client_report') as Array<{
+          discarded_events: Array<{ reason: string; quantity: number }>;
+        }>
+      )
+        .flatMap((report) => report.discarded_events)
+        .filter((outcome) => outcome.reason === 'event_processor')
+        .reduce((total, outcome) => total + outcome.quantity, 0);
+    await waitUntil(() => receiver.itemsOf('event').length >= 3 && dropped() >= 4);
+
+    // The `upstream` rule and the `pattern` rule made the page fetch their chunks.
+    expect(onDemandChunks(pageServer?.scripts ?? []).sort()).toEqual(['/regex', '/upstream']);
+    const events = receiver.itemsOf('event') as SentEvent[];
+    const outermost = events.map((event) => event.exception?.values.at(-1));
+    expect(outermost.map((exception) => exception?.type)).toEqual(['ApiError', 'TypeError', 'RangeError']);
+    expect(outermost[0]?.value).toContain('invalid_api_key');
+    expect(outermost[1]?.mechanism).toMatchObject({ handled: false });
+    expect(outermost[2]).toMatchObject({
+      value: 'Invalid time value',
+      mechanism: { type: 'auto.browser.global_handlers.onunhandledrejection', handled: false },
+    });
+    expect(dropped()).toBe(4);
+
+    // The bug's trail: the three demoted errors, in order, and the 503 fetch breadcrumb marked as expected.
+    const trail = events[1]?.breadcrumbs ?? [];
+    expect(trail.filter((crumb) => crumb.category === 'expected_error').map((crumb) => crumb.data)).toEqual([
+      { kind: 'session_expired', rule: 'session-expired-phrase' },
+      { kind: 'transient_upstream', rule: 'transient-status' },
+      { kind: 'transient_upstream', rule: 'overloaded' },
+    ]);
+    const fetches = trail.filter((crumb) => crumb.category === 'fetch');
+    expect(fetches.map((crumb) => [crumb.data?.url, crumb.data?.status_code, crumb.level])).toEqual([
+      ['/api/session', 401, 'warning'],
+      ['/api/chat', 503, 'info'],
+      ['/api/stream', 200, undefined],
+      ['/api/complete', 401, 'warning'],
+    ]);
+    expect(fetches[1]?.data).toMatchObject({ 'expected_error.kind': 'transient_upstream' });
+    const [header] = receiver.envelopes[0] ?? [];
+    expect(header).toMatchObject({ sdk: { name: 'sentry.javascript.browser' } });
+  }, 30_000);
+});

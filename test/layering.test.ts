@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { type ImportGraph, reachable, readImportGraph, runtimeCycles } from './helpers/import-graph.js';
+
+const graph: ImportGraph = readImportGraph();
+const INTEGRATION = 'src/integration.ts';
+/** The Sentry integrations the package exports: the classifier's, and the renderer's marks. */
+const INTEGRATIONS = [INTEGRATION, 'src/marks-integration.ts'];
+
+/** `module → specifier` for every import of `kinds` in `modules` that `isViolation` flags. */
+function offending(
+  modules: Iterable<string>,
+  kinds: ReadonlyArray<'static' | 'dynamic' | 'type'>,
+  isViolation: (specifier: string, target: string | undefined) => boolean,
+): string[] {
+  return [...modules].flatMap((module) =>
+    (graph.get(module) ?? [])
+      .filter((edge) => kinds.includes(edge.kind) && isViolation(edge.specifier, edge.target))
+      .map((edge) => `${module} → ${edge.specifier}`),
+  );
+}
+
+describe('the import graph of src/', () => {
+  it('is read: every module, with its imports', () => {
+    expect(graph.size).toBeGreaterThan(50);
+    expect(graph.get(INTEGRATION)?.some((edge) => edge.specifier === '@sentry/core')).toBe(true);
+  });
+
+  it('the rule engine (src/rules/) imports nothing outside src/rules/ (not even types), nor Sentry or Node', () => {
+    const engine = [...graph.keys()].filter((module) => module.startsWith('src/rules/'));
+    expect(engine.length).toBeGreaterThan(5);
+    const outsideTheEngine = (specifier: string, target: string | undefined): boolean =>
+      target === undefined
+        ? specifier.startsWith('@sentry/') || specifier.startsWith('node:')
+        : !target.startsWith('src/rules/');
+    expect(offending(engine, ['static', 'dynamic', 'type'], outsideTheEngine)).toEqual([]);
+  });
+
+  it("the integration's import graph has no Node API and does not reach the taxonomy or the CLI", () => {
+    const integration = reachable(graph, INTEGRATION, ['static']);
+    expect(integration.size).toBeGreaterThan(10);
+    expect(
+      offending(integration, ['static', 'dynamic'], (specifier) => specifier.startsWith('node:')),
+    ).toEqual([]);
+    expect(
+      [...integration].filter(
+        (module) => module.startsWith('src/upstream/') || module.startsWith('src/cli/'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the integration loads the taxonomy and the pattern check only through import(), from one module', () => {
+    const integration = reachable(graph, INTEGRATION, ['static']);
+    expect(offending(integration, ['dynamic'], () => true)).toEqual([
+      'src/rules-in-use.ts → ./upstream-tags.js',
+      'src/rules-in-use.ts → ./rules/regex-safety.js',
+    ]);
+    expect(integration.has('src/rules/regex-safety.ts')).toBe(false);
+  });
+
+  it("only the integration's own modules import @sentry/* at runtime: the engine, presets, taxonomy, sanitizer and CLI never do", () => {
+    const sentryAtRuntime = (module: string): boolean =>
+      (graph.get(module) ?? []).some((edge) => edge.kind !== 'type' && edge.specifier.startsWith('@sentry/'));
+    // Everything the package offers besides the integration: the root's other exports, the subpaths, the CLI.
+    const entries = [
+      ...(graph.get('src/index.ts') ?? [])
+        .filter((edge) => edge.kind === 'static' && !INTEGRATIONS.includes(edge.target as string))
+        .map((edge) => edge.target as string),
+      'src/upstream/index.ts',
+      'src/user-facing/index.ts',
+      'src/cli/bin.ts',
+    ];
+    const notIntegration = new Set(
+      entries.flatMap((entry) => [...reachable(graph, entry, ['static', 'dynamic'])]),
+    );
+    expect(entries.length).toBeGreaterThan(10);
+    expect([...notIntegration].filter(sentryAtRuntime)).toEqual([]);
+    const integrationOwn = [...graph.keys()].filter(sentryAtRuntime);
+    expect(integrationOwn).toContain(INTEGRATION);
+    const integrations = new Set(INTEGRATIONS.flatMap((entry) => [...reachable(graph, entry, ['static'])]));
+    expect(integrationOwn.filter((module) => !integrations.has(module))).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    expect(runtimeCycles(graph)).toEqual([]);
+  });
+});

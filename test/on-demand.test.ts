@@ -1,0 +1,174 @@
+import { debug } from '@sentry/core';
+import * as Sentry from '@sentry/node';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectedErrorsIntegration, type Rule } from '../src/index.js';
+import { type Capture, captureTransport } from './helpers/capture-transport.js';
+
+afterEach(async () => {
+  await Sentry.close();
+  vi.doUnmock('../src/upstream-tags.js');
+  vi.doUnmock('../src/rules/regex-safety.js');
+  vi.restoreAllMocks();
+  vi.resetModules();
+});
+
+let capture: Capture;
+function initWith(integration: ReturnType<typeof expectedErrorsIntegration>) {
+  capture = captureTransport();
+  Sentry.init({
+    dsn: 'http://public@127.0.0.1:9/1',
+    transport: capture.transport,
+    integrations: [integration],
+    sendClientReports: true,
+  });
+  const client = Sentry.getClient() as Sentry.NodeClient;
+  const installed = client.getIntegrationByName('ExpectedErrors');
+  if (!installed?.processEvent) throw new Error('the integration is not installed');
+  const processEvent = installed.processEvent.bind(installed);
+  return (event: Sentry.Event) => processEvent(event, {}, client);
+}
+
+const overloaded = (): Sentry.Event => ({
+  exception: { values: [{ type: 'Error', value: 'Anthropic API error (529): {"type":"overloaded_error"}' }] },
+});
+/** Drops what the taxonomy calls a retryable rate limit; a quota or billing failure is not one. */
+const transientByTaxonomy: Rule = {
+  id: 'retryable-rate-limit',
+  kind: 'transient_upstream',
+  action: 'drop',
+  upstream: { type: 'rate_limited', retryable: true },
+};
+const rateLimited = () => Object.assign(new Error('429 Rate limit reached for requests'), { status: 429 });
+const quotaExhausted = () =>
+  Object.assign(
+    new Error('429 You exceeded your current quota, please check your plan and billing details.'),
+    {
+      status: 429,
+    },
+  );
+
+describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded on demand)', () => {
+  it('answers synchronously when no rule or option needs the taxonomy', () => {
+    const processEvent = initWith(expectedErrorsIntegration({ rules: [] }));
+    const event = overloaded();
+
+    expect(processEvent(event)).toBe(event);
+  });
+
+  it("with upstreamTags: 'tag', an event that arrives while the taxonomy loads waits for it and is tagged", async () => {
+    const processEvent = initWith(expectedErrorsIntegration({ upstreamTags: 'tag' }));
+
+    const first = processEvent(overloaded());
+    expect(first).toBeInstanceOf(Promise);
+    expect((await first)?.tags).toEqual({ 'upstream.type': 'overloaded', 'upstream.retryable': 'true' });
+    // Once loaded, events are decided synchronously again.
+    const second = processEvent(overloaded());
+    expect(second).not.toBeInstanceOf(Promise);
+    expect((second as Sentry.Event).tags).toMatchObject({ 'upstream.type': 'overloaded' });
+  });
+
+  it('decides `upstream` rules through the real SDK: a retryable 429 is dropped, a billing 429 is sent', async () => {
+    initWith(expectedErrorsIntegration({ rules: [transientByTaxonomy] }));
+
+    Sentry.captureException(rateLimited());
+    Sentry.captureException(quotaExhausted());
+    await Sentry.flush(2_000);
+    await Sentry.flush(2_000);
+
+    expect(capture.events().map((event) => event.exception?.values?.at(-1)?.value)).toEqual([
+      '429 You exceeded your current quota, please check your plan and billing details.',
+    ]);
+    expect(capture.discardedCount('event_processor')).toBe(1);
+  });
+
+  it('loads the taxonomy when setRules brings the first `upstream` rule', async () => {
+    const integration = expectedErrorsIntegration({ rules: [] });
+    initWith(integration);
+    expect(integration.setRules([transientByTaxonomy])).toEqual({ ok: true });
+
+    Sentry.captureException(rateLimited());
+    await Sentry.flush(2_000);
+    await Sentry.flush(2_000);
+
+    expect(capture.events()).toEqual([]);
+    expect(capture.discardedCount('event_processor')).toBe(1);
+  });
+
+  it('fails open when the taxonomy cannot load: `upstream` rules decide nothing, every event is sent', async () => {
+    vi.doMock('../src/upstream-tags.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/index.js');
+    initWith(
+      freshIntegration({ rules: [transientByTaxonomy, { kind: 'anything', action: 'drop', any: ['429'] }] }),
+    );
+
+    Sentry.captureException(rateLimited());
+    await Sentry.flush(2_000);
+    await Sentry.flush(2_000);
+
+    expect(capture.events().map((event) => event.exception?.values?.at(-1)?.value)).toEqual([
+      '429 Rate limit reached for requests',
+    ]);
+  });
+
+  it('checks a `pattern` with the check it loads on demand; the first events wait for it', async () => {
+    const processEvent = initWith(
+      expectedErrorsIntegration({
+        rules: [{ id: 'noise', kind: 'noise', action: 'drop', pattern: /^noise \d+$/ }],
+      }),
+    );
+
+    const first = processEvent({ message: 'noise 1' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBeNull();
+    expect(processEvent({ message: 'noise 2' })).toBeNull();
+  });
+
+  it('refuses a pack whose pattern fails the check once it has loaded: events pass, the debug log names the rule', async () => {
+    const warnings: string[] = [];
+    vi.spyOn(debug, 'warn').mockImplementation((...args: unknown[]) => {
+      warnings.push(args.join(' '));
+    });
+    const integration = expectedErrorsIntegration({
+      rules: [
+        { id: 'fine', kind: 'k', action: 'drop', any: ['noise'] },
+        { id: 'evil', kind: 'k', action: 'drop', pattern: /(a+)+$/ },
+      ],
+    });
+    const processEvent = initWith(integration);
+    const noise: Sentry.Event = { message: 'noise' };
+
+    // Not thrown at construction: the check had not loaded. The event waits for it, then passes.
+    expect(await processEvent(noise)).toBe(noise);
+    expect(integration.getClassifier().rules).toEqual([]);
+    expect(warnings.filter((warning) => warning.includes('[ExpectedErrors]'))).toEqual([
+      expect.stringMatching(
+        /Kept the rules in use; the new rules were refused: .*rule #1 \("evil"\): `pattern`/,
+      ),
+    ]);
+    // Now that the check is loaded, setRules refuses such a pack at once.
+    expect(
+      integration.setRules([{ id: 'evil', kind: 'k', action: 'drop', pattern: /(a+)+$/ }]),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('uses no pattern rule when the check cannot load: events pass', async () => {
+    vi.doMock('../src/rules/regex-safety.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    // The integration alone: it does not import the check (the rest of the package does, statically).
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const processEvent = initWith(
+      freshIntegration({ rules: [{ id: 'noise', kind: 'noise', action: 'drop', pattern: /^noise$/ }] }),
+    );
+    const noise: Sentry.Event = { message: 'noise' };
+
+    expect(await processEvent(noise)).toBe(noise);
+    expect(processEvent(noise)).toBe(noise);
+  });
+});
