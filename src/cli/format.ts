@@ -1,7 +1,7 @@
 import type { RuleCheckReport } from '../rules/check.js';
 import type { CorpusRecordOf } from './corpus.js';
 import type { ExpectationMismatch } from './expectations.js';
-import type { ReplayedEvent, ReplaySummary } from './replay.js';
+import type { ReplayedEvent, ReplaySummary } from './replay-totals.js';
 
 /** Column widths of the replay table, fixed before the first row so rows can stream. */
 export interface TableLayout {
@@ -120,6 +120,15 @@ export function formatTotals(summary: ReplaySummary): string {
       );
     }
   }
+  if (summary.rules.length > 0) {
+    const width = Math.max('rule'.length, ...summary.rules.map((rule) => rule.rule.length));
+    lines.push('', `  ${'rule'.padEnd(width)}  events    drop  breadcrumb    pass  share of volume`);
+    for (const rule of summary.rules) {
+      lines.push(
+        `  ${rule.rule.padEnd(width)}  ${String(rule.events).padStart(6)}  ${String(rule.drop).padStart(6)}  ${String(rule.breadcrumb).padStart(10)}  ${String(rule.pass).padStart(6)}  ${percent(rule.share).padStart(15)}`,
+      );
+    }
+  }
   return lines.join('\n');
 }
 
@@ -159,6 +168,7 @@ function cutAndPad(text: string, width: number): string {
 
 /** Cuts to `width` code points, marking the cut with an ellipsis. */
 function cut(text: string, width: number): string {
+  if (text.length <= width) return text;
   const codePoints = Array.from(text);
   return codePoints.length <= width ? text : `${codePoints.slice(0, width - 1).join('')}…`;
 }
