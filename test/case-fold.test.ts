@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../src/index.js';
-import { caseFoldTable, foldCase, KELVIN_SIGN } from '../src/rules/fold.js';
+import { caseFoldTable, foldCase, KELVIN_SIGN, KELVIN_SIGN_FOLDED } from '../src/rules/fold.js';
 
 describe('case folding', () => {
   it('maps exactly one code unit outside ASCII into ASCII: the Kelvin sign (checked against toLowerCase)', () => {
@@ -11,6 +11,7 @@ describe('case folding', () => {
     }
 
     expect(intoAscii).toEqual([KELVIN_SIGN]);
+    expect(String.fromCharCode(KELVIN_SIGN).toLowerCase()).toBe(String.fromCharCode(KELVIN_SIGN_FOLDED));
   });
 
   it('folds ASCII by arithmetic exactly as the full table does', () => {

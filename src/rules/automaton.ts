@@ -1,4 +1,4 @@
-import { caseFoldTable, foldCode, KELVIN_SIGN } from './fold.js';
+import { caseFoldTable, foldCode, KELVIN_SIGN, KELVIN_SIGN_FOLDED } from './fold.js';
 
 /**
  * An Aho–Corasick automaton over case-folded UTF-16 code units. Characters that appear in no key share
@@ -235,7 +235,7 @@ function characterClasses(keys: readonly string[]): { classOf: Uint16Array; clas
   const classOf = new Uint16Array(65_536);
   if (asciiOnly) {
     for (let code = 0; code < 0x80; code++) classOf[code] = classByCode.get(foldCode(code)) ?? 0;
-    classOf[KELVIN_SIGN] = classByCode.get(foldCode(KELVIN_SIGN)) ?? 0;
+    classOf[KELVIN_SIGN] = classByCode.get(KELVIN_SIGN_FOLDED) ?? 0;
   } else {
     const fold = caseFoldTable();
     for (let code = 0; code < 65_536; code++) classOf[code] = classByCode.get(fold[code] as number) ?? 0;

@@ -6,6 +6,8 @@ let foldTable: Uint16Array | undefined;
  * characters be folded and scanned without the full 65,536-entry table.
  */
 export const KELVIN_SIGN = 0x212a;
+/** `k`, the fold of `KELVIN_SIGN`. */
+export const KELVIN_SIGN_FOLDED = 0x6b;
 
 /**
  * The case folding `ignoreCase` uses: each UTF-16 code unit maps to its simple lowercase form when that
@@ -27,6 +29,7 @@ export function caseFoldTable(): Uint16Array {
 /** The folded form of one code unit (see `caseFoldTable`); ASCII by arithmetic. */
 export function foldCode(code: number): number {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  if (code === KELVIN_SIGN) return KELVIN_SIGN_FOLDED;
   return caseFoldTable()[code] as number;
 }
 

@@ -1,5 +1,6 @@
 import type { Facts } from '../event-text.js';
 import type { CompiledRules } from './compile.js';
+import { createDirectScan } from './direct-scan.js';
 import { createScanner } from './scan.js';
 import type { NormalizedRule } from './validate.js';
 
@@ -47,6 +48,14 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     }
   });
 
+  // Small rule sets: native string search per anchor instead of the automaton pass.
+  const directScan = createDirectScan(anchorText, anchorCaseSensitive, maxTextLength);
+  const markAnchor = (anchor: number): void => {
+    if (anchorSeen[anchor] === stamp) return;
+    anchorSeen[anchor] = stamp;
+    hitAnchors.push(anchor);
+  };
+
   const addCandidate = (rule: number): void => {
     if (ruleSeen[rule] === stamp) return;
     ruleSeen[rule] = stamp;
@@ -66,7 +75,9 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     }
     hitAnchors.length = 0;
     candidates.length = 0;
-    for (const parts of facts.fields) scanner.scanField(parts, maxTextLength);
+    for (const parts of facts.fields) {
+      if (!directScan?.scanField(parts, markAnchor)) scanner.scanField(parts, maxTextLength);
+    }
     for (const anchor of hitAnchors) addCandidates(anchorTriggers[anchor]);
     for (const status of facts.statuses) addCandidates(compiled.byStatus.get(status));
     for (const type of facts.exceptionTypes) addCandidates(compiled.byExceptionType.get(type));
