@@ -1,4 +1,4 @@
-import { type Automaton, buildAutomaton } from './automaton.js';
+import { type Automaton, buildAutomatonSteps } from './automaton.js';
 import { foldCase } from './fold.js';
 import { type NormalizedRule, normalizeRules } from './validate.js';
 
@@ -31,6 +31,18 @@ export interface CompiledRules {
 
 /** Validates and compiles rules; throws `RuleConfigError` on the first malformed one. */
 export function compileRules(input: unknown): CompiledRules {
+  const steps = compileRulesSteps(input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `compileRules` in steps: validation and the rule tables come first (so a `RuleConfigError` is thrown by
+ * the first `next()`), then the automaton, pausing (yielding) after each bounded piece of work.
+ */
+export function* compileRulesSteps(input: unknown): Generator<void, CompiledRules, void> {
   const rules = normalizeRules(input);
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
@@ -100,9 +112,11 @@ export function compileRules(input: unknown): CompiledRules {
     }
   });
 
+  yield;
+  const automaton = yield* buildAutomatonSteps(keys);
   return {
     rules,
-    automaton: buildAutomaton(keys),
+    automaton,
     anchorText,
     anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
     keyAnchors: keyAnchorLists.map((list) => Int32Array.from(list)),
