@@ -45,7 +45,8 @@ export interface Surge {
 export interface SurgeDetector {
   /**
    * Counts one drop or demotion of `kind` by `rule` at `now` (milliseconds, the caller's clock) and returns
-   * the surge it completes, if any. A clock that goes backwards is read as standing still.
+   * the surge it completes, if any. A clock that goes backwards is read as standing still; a time that is
+   * not a finite number is not counted.
    */
   record(kind: string, rule: string, now: number): Surge | undefined;
   /** Kinds currently tracked (never more than `maxKinds`). */
@@ -96,8 +97,9 @@ export function createSurgeDetector(options: SurgeDetectorOptions): SurgeDetecto
 
   return {
     record(kind, rule, at) {
+      if (!Number.isFinite(at)) return undefined;
       const window = windowOf(kind, at);
-      const now = at > window.last ? at : window.last;
+      const now = Math.max(at, window.last);
       window.last = now;
       window.times[window.next] = now;
       window.rules[window.next] = rule;

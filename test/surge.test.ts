@@ -56,6 +56,7 @@ describe('createSurgeDetector', () => {
 
   it('reads a clock that goes backwards as standing still', () => {
     expect(firingTimes([5_000, 10, 20, 30], 3, 1_000)).toEqual([5_000]);
+    expect(firingTimes([0, Number.NaN, 1, Number.POSITIVE_INFINITY, 2], 3, 1_000)).toEqual([]);
   });
 
   it('keeps at most maxKinds kinds, evicting the one seen least recently', () => {
