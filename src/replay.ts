@@ -6,4 +6,5 @@
 export type { CorpusFile } from './cli/corpus.js';
 export type { BrokenRecord, ReplayEventsOptions, SkippedFile } from './cli/replay.js';
 export { replayEvents } from './cli/replay.js';
+export type { ReplaySurge } from './cli/replay-surges.js';
 export type { KindTotals, ReplayedEvent, ReplaySummary, RuleTotals } from './cli/replay-totals.js';

@@ -1,6 +1,7 @@
 import type { RuleCheckReport } from '../rules/check.js';
 import type { CorpusRecordOf } from './corpus.js';
 import type { ExpectationMismatch } from './expectations.js';
+import type { ReplaySurge } from './replay-surges.js';
 import type { ReplayedEvent, ReplaySummary } from './replay-totals.js';
 
 /** Column widths of the replay table, fixed before the first row so rows can stream. */
@@ -130,6 +131,37 @@ export function formatTotals(summary: ReplaySummary): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The surges the integration would have sent, one line each, under a heading that says what a surge is
+ * (`false` settings: surges were not asked for).
+ */
+export function formatSurges(
+  surges: readonly ReplaySurge[],
+  settings: { readonly threshold: number; readonly windowMs?: number } | false,
+): string {
+  if (!settings) return 'Surges: not worked out (--surge off)';
+  const rule = `more than ${settings.threshold} drops and demotions of one kind within ${formatWindow(settings.windowMs ?? 60_000)}`;
+  if (surges.length === 0) return `Surges: none (${rule})`;
+  const width = Math.max(...surges.map((surge) => surge.kind.length));
+  return [
+    `Surges the integration would have sent (${rule}): ${surges.length}`,
+    ...surges.map((surge) => {
+      const rules = Object.entries(surge.rules)
+        .sort((left, right) => right[1] - left[1])
+        .map(([id, count]) => `${id} ${count}`)
+        .join(', ');
+      return `  ${surge.kind.padEnd(width)}  ${surge.at}  ${surge.count} events since ${surge.from}  (${rules})`;
+    }),
+  ].join('\n');
+}
+
+function formatWindow(milliseconds: number): string {
+  if (milliseconds % 3_600_000 === 0) return `${milliseconds / 3_600_000} h`;
+  if (milliseconds % 60_000 === 0 && milliseconds >= 60_000) return `${milliseconds / 60_000} min`;
+  if (milliseconds % 1_000 === 0) return `${milliseconds / 1_000} s`;
+  return `${milliseconds} ms`;
 }
 
 /** The mismatches of `--expect`, one per line under a heading. */

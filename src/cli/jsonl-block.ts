@@ -6,7 +6,7 @@ import { decideRecordedEvent } from './decide-event.js';
 import { eventSummary } from './event-summary.js';
 import { findJsonSyntaxError } from './json-text.js';
 import { eventsOfValue, notEventsReason } from './json-values.js';
-import { eventIdOf } from './recorded-event.js';
+import { eventIdOf, timestampOf } from './recorded-event.js';
 
 /** A byte range of a JSON Lines file: it owns the lines that *start* in `[start, end)`. */
 export interface BlockTask {
@@ -195,16 +195,6 @@ function decideLine(
 function brokenLineProblem(text: string): string {
   const found = findJsonSyntaxError(text) ?? { column: 1, problem: 'not valid JSON' };
   return `bad JSON (column ${found.column}: ${found.problem})`;
-}
-
-/** Seconds since the epoch from a recorded `timestamp` (a number, or an ISO date as Sentry stores it). */
-export function timestampOf(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? Number.NaN : parsed / 1_000;
-  }
-  return Number.NaN;
 }
 
 /** Growable columns of a block's records. */

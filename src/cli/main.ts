@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Classifier, createClassifier } from '../classifier.js';
 import { RuleConfigError } from '../errors.js';
 import { checkRules } from '../rules/check.js';
+import { DEFAULT_SURGE } from '../surge.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import {
   createExpectationCheck,
@@ -18,6 +19,7 @@ import {
   formatEventRow,
   formatMismatches,
   formatSkipped,
+  formatSurges,
   formatTableHeader,
   formatTotals,
   tableLayout,
@@ -44,6 +46,7 @@ export interface CliIo {
 type Options = {
   rules?: string;
   jobs?: string;
+  surge?: string;
   json?: boolean;
   expect?: string;
   'write-expect'?: string;
@@ -74,6 +77,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     options: {
       rules: { type: 'string', short: 'r' },
       jobs: { type: 'string', short: 'j' },
+      surge: { type: 'string' },
       json: { type: 'boolean' },
       expect: { type: 'string' },
       'write-expect': { type: 'string' },
@@ -94,7 +98,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw new CliInputError(`check takes no operand, got ${operands[0]} (see --help)`);
     if (options.expect !== undefined || options['write-expect'] !== undefined)
       throw new CliInputError('--expect and --write-expect belong to replay (see --help)');
-    if (options.jobs !== undefined) throw new CliInputError('--jobs belongs to replay (see --help)');
+    for (const option of ['jobs', 'surge'] as const) {
+      if (options[option] !== undefined)
+        throw new CliInputError(`--${option} belongs to replay (see --help)`);
+    }
     return checkCommand(options, io);
   }
   throw new CliInputError(
@@ -108,6 +115,7 @@ async function replayCommand(input: string, options: Options, io: CliIo): Promis
   if (options.expect !== undefined && options['write-expect'] !== undefined)
     throw new CliInputError('use --expect or --write-expect, not both');
   const jobs = jobsOf(options.jobs);
+  const surge = surgeOf(options.surge);
   const rulesPath = requireRules(options);
   const classifier = await classifierFrom(rulesPath);
   const expectations = options.expect === undefined ? undefined : await readExpectations(options.expect);
@@ -129,6 +137,7 @@ async function replayCommand(input: string, options: Options, io: CliIo): Promis
   const summary = await replayEvents(input, {
     rules: classifier.rules,
     ...(jobs === undefined ? {} : { jobs }),
+    ...(surge === undefined ? {} : { surge }),
     exclude: [rulesPath, options.expect, options['write-expect']].filter(isString),
     onEvent(event) {
       check?.observe(event);
@@ -154,6 +163,7 @@ async function replayCommand(input: string, options: Options, io: CliIo): Promis
     io.stdout.write(`\n],\n"summary":${JSON.stringify(summary)}${tail}}\n`);
   } else {
     io.stdout.write(`\n${formatTotals(summary)}\n`);
+    io.stdout.write(`\n${formatSurges(summary.surges, surge ?? DEFAULT_SURGE)}\n`);
     if (check && mismatches.length === 0)
       io.stdout.write(`\nAll ${summary.events} events match ${options.expect}.\n`);
   }
@@ -163,6 +173,23 @@ async function replayCommand(input: string, options: Options, io: CliIo): Promis
     io.stderr.write(`Wrote ${written.length} expectations to ${options['write-expect']}\n`);
   }
   return mismatches.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+const WINDOW_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/** `--surge 100/60s` (a window in ms, s, m or h; bare numbers are ms) or `--surge off`. */
+function surgeOf(value: string | undefined): { threshold: number; windowMs: number } | false | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'off') return false;
+  const match = /^(\d+)\/(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  const threshold = Number(match?.[1]);
+  const windowMs = Number(match?.[2]) * (WINDOW_UNITS[match?.[3] ?? 'ms'] as number);
+  if (!match || threshold < 1 || !(windowMs > 0)) {
+    throw new CliInputError(
+      `--surge must be <threshold>/<window> such as 100/60s (window in ms, s, m or h), or off; got ${JSON.stringify(value)}`,
+    );
+  }
+  return { threshold, windowMs };
 }
 
 /** `--jobs N`: a positive integer; absent means one per core. */

@@ -76,6 +76,16 @@ function isSdkShape(event: JsonObject): boolean {
   );
 }
 
+/** Seconds since the epoch from a recorded `timestamp` (a number, or an ISO date as Sentry stores it). */
+export function timestampOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? Number.NaN : parsed / 1_000;
+  }
+  return Number.NaN;
+}
+
 /** The event id of an event, when it has one. */
 export function eventIdOf(event: JsonObject): string | undefined {
   return typeof event.event_id === 'string' && event.event_id.length > 0 ? event.event_id : undefined;

@@ -1,4 +1,5 @@
 import type { Outcome } from '../outcome.js';
+import type { ReplaySurge } from './replay-surges.js';
 
 /** The decision for one recorded event. */
 export interface ReplayedEvent {
@@ -63,6 +64,11 @@ export interface ReplaySummary {
   readonly kinds: readonly KindTotals[];
   /** Per rule that decided at least one event, most events first. */
   readonly rules: readonly RuleTotals[];
+  /**
+   * The surge events the integration would have sent (its `surge` option), worked out from the events'
+   * timestamps; empty when surges were not asked for or none fired.
+   */
+  readonly surges: readonly ReplaySurge[];
 }
 
 type Counts = { drop: number; breadcrumb: number; pass: number };
@@ -91,7 +97,7 @@ export class ReplayTotals {
     counts[outcome]++;
   }
 
-  summary(): ReplaySummary {
+  summary(): Omit<ReplaySummary, 'surges'> {
     const outcomes = { ...this.#outcomes };
     const events = outcomes.pass + outcomes.drop + outcomes.breadcrumb;
     const noLongerPaging = outcomes.drop + outcomes.breadcrumb;

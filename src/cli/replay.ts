@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { createClassifier } from '../classifier.js';
 import type { Outcome } from '../outcome.js';
 import type { Rule } from '../rules/types.js';
+import { createSurgeDetector, DEFAULT_SURGE } from '../surge.js';
 import { BlockPool } from './block-pool.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import type { CorpusFile, CorpusRecordOf } from './corpus.js';
@@ -16,7 +17,8 @@ import {
   OUTCOME_CODES,
 } from './jsonl-block.js';
 import { type CorpusEntry, openCorpus, readFileRecords } from './read-events.js';
-import { eventIdOf } from './recorded-event.js';
+import { eventIdOf, timestampOf } from './recorded-event.js';
+import { SurgeRecords } from './replay-surges.js';
 import { type ReplayedEvent, type ReplaySummary, ReplayTotals } from './replay-totals.js';
 
 /** A broken record (bad JSON line, a non-object where an event belongs): reported and skipped. */
@@ -37,6 +39,12 @@ export interface ReplayEventsOptions {
    * @default os.availableParallelism()
    */
   readonly jobs?: number;
+  /**
+   * Work out the surge events the integration would have sent, from the events' timestamps, with these
+   * settings (the integration's `surge` option); `false` leaves them out.
+   * @default { threshold: 100, windowMs: 60_000 }
+   */
+  readonly surge?: { readonly threshold: number; readonly windowMs?: number } | false;
   /** Each event's decision, in input order. */
   readonly onEvent?: (event: ReplayedEvent) => void;
   /** Each broken record, in input order. */
@@ -72,6 +80,10 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
   const classifier = createClassifier({ rules: options.rules, ...maxTextLength });
   const rules = classifier.rules;
   const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const surge = options.surge === undefined ? DEFAULT_SURGE : options.surge;
+  // Validates the settings before any file is read (a TypeError names the bad one).
+  if (surge) createSurgeDetector(surge);
+  const surgeRecords = new SurgeRecords();
   const corpus = await openCorpus(input, options.exclude ? { exclude: options.exclude } : {});
   const totals = new ReplayTotals();
   let index = 0;
@@ -86,9 +98,11 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
     rule: number,
     eventId: string | undefined,
     summary: string,
+    timestamp: number,
   ): void => {
     const decided = rule >= 0 ? rules[rule] : undefined;
     totals.add(outcome, decided?.id, decided?.kind);
+    if (surge && decided && outcome !== 'pass') surgeRecords.add(rule, timestamp);
     if (!options.onEvent) {
       index++;
       return;
@@ -132,6 +146,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
           rule,
           eventIdOf(record.event),
           eventSummary(record.event, classification),
+          timestampOf(record.event.timestamp),
         );
         if (++decided % 256 === 0) await options.onChunk?.();
       }
@@ -203,6 +218,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
           rule,
           block.eventIds[record],
           block.texts[record] as string,
+          block.timestamps[record] as number,
         );
       }
       if (block.fatal !== undefined) {
@@ -227,7 +243,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
   } finally {
     await pool?.close();
   }
-  return totals.summary();
+  return { ...totals.summary(), surges: surge ? surgeRecords.surges(rules, surge) : [] };
 }
 
 /** A file-system error (it has a string `code` such as `ENOENT`), not a bug. */

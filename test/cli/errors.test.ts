@@ -154,6 +154,7 @@ describe.concurrent('sentry-expected-errors exit code 2', { timeout: 60_000 }, (
       runCli('check', '--rules', SAMPLE.rules, '--expect', SAMPLE.expectations),
       runCli('replay', SAMPLE.corpus, '--rules', SAMPLE.rules, '--jobs', '0'),
       runCli('check', '--rules', SAMPLE.rules, '--jobs', '2'),
+      runCli('replay', SAMPLE.corpus, '--rules', SAMPLE.rules, '--surge', '100'),
     ]);
 
     expect(results.map(usageError)).toEqual([
@@ -165,6 +166,7 @@ describe.concurrent('sentry-expected-errors exit code 2', { timeout: 60_000 }, (
       'sentry-expected-errors: --expect and --write-expect belong to replay (see --help)',
       'sentry-expected-errors: --jobs must be a positive integer, got "0"',
       'sentry-expected-errors: --jobs belongs to replay (see --help)',
+      'sentry-expected-errors: --surge must be <threshold>/<window> such as 100/60s (window in ms, s, m or h), or off; got "100"',
     ]);
   });
 });

@@ -386,6 +386,51 @@ export const rules = [{ id: 'any-401', kind: 'session_expired', action: 'breadcr
     expect(report.events.find((replayed) => replayed.eventId === '55555555')?.line).toBe(10);
   });
 
+  it('reports the surges the integration would have sent, from the timestamps of events out of order', async () => {
+    const corpus = join(scratch, 'surge');
+    const at = (seconds: number, id: string, value: string) =>
+      JSON.stringify({
+        event_id: id,
+        timestamp: 1_700_000_000 + seconds,
+        exception: { values: [{ type: 'Error', value }] },
+      });
+    // Four expired sessions within 30 s (recorded out of order), a fifth an hour later, and a timeout
+    // storm below the threshold; a passing event never counts.
+    await writeCorpus(corpus, {
+      'a.jsonl': [
+        at(20, 'a1', 'jwt expired'),
+        at(0, 'a2', 'jwt expired'),
+        at(3_600, 'a3', 'jwt expired'),
+        at(5, 'a4', 'x is not a function'),
+      ].join('\n'),
+      'b.json': JSON.stringify([
+        { event_id: 'b1', timestamp: new Date(1_700_000_010_000).toISOString(), message: 'jwt expired' },
+        { event_id: 'b2', timestamp: 1_700_000_030, message: 'SESSION_EXPIRED: sign in again' },
+      ]),
+    });
+
+    const table = await runCli('replay', corpus, '--rules', SAMPLE.rules, '--surge', '3/1m');
+    const json = await runCli('replay', corpus, '--rules', SAMPLE.rules, '--surge', '3/60000', '--json');
+    const quiet = await runCli('replay', corpus, '--rules', SAMPLE.rules, '--surge', '4/1m');
+
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(
+      'Surges the integration would have sent (more than 3 drops and demotions of one kind within 1 min): 1\n  session_expired  2023-11-14T22:13:50.000Z  4 events since 2023-11-14T22:13:20.000Z  (jwt-expired 3, session-expired-sentinel 1)\n',
+    );
+    expect((JSON.parse(json.stdout) as { summary: { surges: unknown } }).summary.surges).toEqual([
+      {
+        kind: 'session_expired',
+        count: 4,
+        threshold: 3,
+        windowMs: 60_000,
+        rules: { 'jwt-expired': 3, 'session-expired-sentinel': 1 },
+        from: '2023-11-14T22:13:20.000Z',
+        at: '2023-11-14T22:13:50.000Z',
+      },
+    ]);
+    expect(quiet.stdout).toContain('Surges: none (more than 4 drops and demotions of one kind within 1 min)');
+  });
+
   it('never prints a secret from an event: summaries are redacted, then cut', async () => {
     const corpus = join(scratch, 'secrets');
     const secrets = {
