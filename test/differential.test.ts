@@ -145,7 +145,7 @@ describe('createClassifier (differential)', () => {
     );
     fc.assert(
       fc.property(
-        fc.array(asciiRule, { minLength: 1, maxLength: 5 }),
+        fc.array(asciiRule, { minLength: 1, maxLength: 3 }),
         fc.array(asciiEvent, { minLength: 1, maxLength: 10 }),
         (generated, events) => {
           const rules = generated.map((rule, index) => ({ ...rule, id: `rule-${index}` }) as Rule);
