@@ -1,6 +1,9 @@
-import { breadcrumbFacts, eventFacts, exampleFacts, type Facts } from './event-text.js';
+import { breadcrumbFacts, eventFacts } from './event-text.js';
+import { eventUpstreamError } from './event-upstream.js';
 import { expectedMarkOf } from './expected-error.js';
 import { compileRules } from './rules/compile.js';
+import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
+import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
 import type { NormalizedRule } from './rules/validate.js';
@@ -47,21 +50,20 @@ export interface Classifier {
 }
 
 const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+const OPTIONS = ['rules', 'maxTextLength'] as const;
+const OWNER = 'createClassifier';
 
 /**
- * Validates and compiles rules into a classifier. Throws `RuleConfigError` naming the rule and field of
- * the first malformed rule.
+ * Validates and compiles rules into a classifier. Throws one `RuleConfigError` listing every problem
+ * (each naming the rule and field, or the option).
  *
  * @example
  * const classifier = createClassifier({ rules: [...sessionExpiredRules(), ...transientUpstreamRules()] });
  * classifier.classify(event); // → { kind: 'session_expired', action: 'breadcrumb', rule: 'jwt-expired', … }
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  const maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
-  if (!Number.isInteger(maxTextLength) || maxTextLength < 1) {
-    throw new TypeError('createClassifier: `maxTextLength` must be a positive integer');
-  }
-  const compiled = compileRules(options.rules ?? []);
+  const { rules, maxTextLength } = checkedOptions(options);
+  const compiled = compileRules(rules);
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
 
@@ -74,13 +76,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       bytes: compiled.automaton.byteLength,
     },
     classify(event, hint) {
-      const mark =
-        typeof hint === 'object' && hint !== null
-          ? expectedMarkOf((hint as { originalException?: unknown }).originalException)
-          : undefined;
+      const originalException = originalExceptionOf(hint);
+      const mark = expectedMarkOf(originalException);
       if (mark)
         return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
-      return decide(eventFacts(event, hint));
+      return decide(liveEventFacts(event, hint, originalException));
     },
     classifyBreadcrumb(breadcrumb) {
       return decide(breadcrumbFacts(breadcrumb));
@@ -89,11 +89,61 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       return decide(exampleFacts(typeof example === 'string' ? { text: example } : example));
     },
     explain(event, hint) {
-      return matcher.matchAll(eventFacts(event, hint)).map((rule) => rule.id);
+      return matcher.matchAll(liveEventFacts(event, hint, originalExceptionOf(hint))).map((rule) => rule.id);
     },
   };
 }
 
+/** The options, checked: every problem with them in one `RuleConfigError`, each naming its option. */
+function checkedOptions(options: unknown): { rules: readonly unknown[]; maxTextLength: number } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw RuleConfigError.forOption(
+      OWNER,
+      'options',
+      `must be an object { rules?, maxTextLength? } (got ${describe(options)})`,
+    );
+  }
+  const problems: RuleConfigProblem[] = [];
+  for (const key of Object.keys(options)) {
+    if (!(OPTIONS as readonly string[]).includes(key)) {
+      problems.push(optionProblem(OWNER, key, `is not an option (known: ${OPTIONS.join(', ')})`));
+    }
+  }
+  const { rules = [], maxTextLength = DEFAULT_MAX_TEXT_LENGTH } = options as Record<string, unknown>;
+  if (!Array.isArray(rules)) {
+    problems.push(optionProblem(OWNER, 'rules', `must be an array of rules (got ${describe(rules)})`));
+  }
+  if (typeof maxTextLength !== 'number' || !Number.isInteger(maxTextLength) || maxTextLength < 1) {
+    problems.push(
+      optionProblem(OWNER, 'maxTextLength', `must be a positive integer (got ${describe(maxTextLength)})`),
+    );
+  }
+  if (problems.length > 0) throw new RuleConfigError(problems);
+  return { rules: rules as readonly unknown[], maxTextLength: maxTextLength as number };
+}
+
+function originalExceptionOf(hint: unknown): unknown {
+  return typeof hint === 'object' && hint !== null
+    ? (hint as { originalException?: unknown }).originalException
+    : undefined;
+}
+
+/** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
+function liveEventFacts(event: unknown, hint: unknown, originalException: unknown): Facts {
+  return {
+    ...eventFacts(event, hint),
+    upstream: (): UpstreamFacts | undefined => eventUpstreamError(event, originalException),
+  };
+}
+
 function toClassification(rule: NormalizedRule | undefined): Classification | undefined {
-  return rule && { kind: rule.kind, action: rule.action, rule: rule.id, summary: rule.summary };
+  if (!rule) return undefined;
+  return {
+    kind: rule.kind,
+    action: rule.action,
+    rule: rule.id,
+    summary: rule.summary,
+    ...(rule.sample === undefined ? {} : { sample: rule.sample }),
+    ...(rule.uncaught === undefined ? {} : { uncaught: rule.uncaught }),
+  };
 }

@@ -1,16 +1,7 @@
-import type { RuleExample } from './rules/types.js';
+import type { Facts } from './rules/facts.js';
 
-/**
- * What a classifier reads from an event, a breadcrumb or an example. A field is one text made of one or
- * more strings read back to back (an exception's `type`, `": "` and `value`), so no large string is
- * copied; no substring is ever found across two fields.
- */
-export interface Facts {
-  readonly fields: ReadonlyArray<readonly string[]>;
-  readonly statuses: readonly number[];
-  readonly exceptionTypes: readonly string[];
-  readonly tags: Readonly<Record<string, unknown>> | undefined;
-}
+export type { Facts } from './rules/facts.js';
+export { exampleFacts } from './rules/facts.js';
 
 const STATUS_TAGS = ['status', 'status_code', 'http.status_code', 'http.response.status_code'] as const;
 const STATUS_FIELDS = ['status', 'statusCode', 'status_code'] as const;
@@ -116,16 +107,6 @@ export function breadcrumbFacts(breadcrumb: unknown): Facts {
     addStatus(statuses, data.status_code);
   }
   return { fields, statuses, exceptionTypes: [], tags: undefined };
-}
-
-/** The facts a rule example stands for. */
-export function exampleFacts(example: RuleExample): Facts {
-  return {
-    fields: example.text.length > 0 ? [[example.text]] : [],
-    statuses: example.status === undefined ? [] : [example.status],
-    exceptionTypes: example.exceptionType === undefined ? [] : [example.exceptionType],
-    tags: example.tags,
-  };
 }
 
 /** Reads an HTTP status from the error and its `cause` chain: the fields servers and SDK errors use. */

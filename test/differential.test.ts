@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eventUpstreamError } from '../src/event-upstream.js';
 import { createClassifier, type Rule } from '../src/index.js';
 
 /**
@@ -22,7 +23,16 @@ interface GeneratedEvent {
   tags?: Record<string, string>;
 }
 
-function referenceDecision(rules: Rule[], event: GeneratedEvent): string | undefined {
+/** A live error as an app throws it: a status and a message, read by `categorizeUpstreamError`. */
+interface GeneratedError {
+  status?: number;
+  message: string;
+}
+
+const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
+
+function referenceDecision(rules: Rule[], event: GeneratedEvent, error?: GeneratedError): string | undefined {
   const fields: string[] = [];
   if (event.message) fields.push(event.message);
   for (const value of event.exception?.values ?? []) {
@@ -31,7 +41,10 @@ function referenceDecision(rules: Rule[], event: GeneratedEvent): string | undef
     else if (value.value) fields.push(value.value);
   }
   const types = (event.exception?.values ?? []).flatMap((value) => (value.type ? [value.type] : []));
-  const status = event.tags?.status === undefined ? undefined : Number(event.tags.status);
+  const statuses = [event.tags?.status, error?.status].flatMap((status) =>
+    status === undefined ? [] : [Number(status)],
+  );
+  const upstream = eventUpstreamError(event, error);
 
   const matches = (rule: Rule): boolean => {
     const fold = (text: string) => (rule.ignoreCase ? foldPlainly(text) : text);
@@ -40,8 +53,12 @@ function referenceDecision(rules: Rule[], event: GeneratedEvent): string | undef
     if (rule.any && !rule.any.some(present)) return false;
     if (rule.none?.some(present)) return false;
     if (rule.status !== undefined) {
-      const statuses = typeof rule.status === 'number' ? [rule.status] : rule.status;
-      if (status === undefined || !statuses.includes(status)) return false;
+      if (
+        !statuses.some((status) =>
+          (typeof rule.status === 'number' ? [rule.status] : rule.status)?.includes(status),
+        )
+      )
+        return false;
     }
     if (rule.exceptionType !== undefined) {
       const wanted = typeof rule.exceptionType === 'string' ? [rule.exceptionType] : rule.exceptionType;
@@ -51,7 +68,19 @@ function referenceDecision(rules: Rule[], event: GeneratedEvent): string | undef
       const wanted = Array.isArray(value) ? value.map(String) : [String(value)];
       if (event.tags?.[name] === undefined || !wanted.includes(event.tags[name])) return false;
     }
-    if (rule.pattern && !fields.some((field) => rule.pattern?.test(field))) return false;
+    if (rule.upstream) {
+      const { type, reason, retryable } = rule.upstream;
+      if (upstream === undefined) return false;
+      if (type !== undefined && !asList(type)?.includes(upstream.type)) return false;
+      if (
+        reason !== undefined &&
+        (upstream.reason === undefined || !asList(reason)?.includes(upstream.reason))
+      )
+        return false;
+      if (retryable !== undefined && retryable !== upstream.retryable) return false;
+    }
+    const pattern = rule.pattern instanceof RegExp ? rule.pattern : undefined;
+    if (pattern && !fields.some((field) => pattern.test(field))) return false;
     return true;
   };
 
@@ -68,6 +97,22 @@ const text = (maxLength: number) =>
 const substrings = fc.array(text(5), { minLength: 1, maxLength: 3 });
 const status = fc.constantFrom(401, 403, 429, 500);
 const type = fc.constantFrom('Error', 'TypeError', 'BackendApiError');
+const upstreamType = fc.constantFrom('rate_limited', 'server_error', 'overloaded', 'unknown');
+const errorArbitrary: fc.Arbitrary<GeneratedError | undefined> = fc.option(
+  fc.record(
+    {
+      status: fc.constantFrom(401, 429, 500, 503, 529),
+      message: fc.constantFrom(
+        'Rate limit reached',
+        'You exceeded your current quota',
+        'Overloaded',
+        'fetch failed',
+      ),
+    },
+    { requiredKeys: ['message'] },
+  ),
+  { nil: undefined },
+);
 
 const ruleArbitrary = fc
   .record(
@@ -82,10 +127,22 @@ const ruleArbitrary = fc
       exceptionType: type,
       tags: fc.record({ method: fc.constantFrom('GET', 'PATCH') }),
       pattern: fc.constantFrom(/a\(4/, /^[bB]/, /σ|ς/i),
+      upstream: fc
+        .record(
+          {
+            type: fc.oneof(upstreamType, fc.array(upstreamType, { minLength: 1, maxLength: 2 })),
+            reason: fc.constantFrom('quota_exhausted', 'network'),
+            retryable: fc.boolean(),
+          },
+          { requiredKeys: [] },
+        )
+        .filter((condition) => Object.keys(condition).length > 0),
     },
     { requiredKeys: ['kind', 'action'] },
   )
-  .filter((rule) => ['all', 'any', 'status', 'exceptionType', 'tags', 'pattern'].some((key) => key in rule));
+  .filter((rule) =>
+    ['all', 'any', 'status', 'exceptionType', 'tags', 'pattern', 'upstream'].some((key) => key in rule),
+  );
 
 const eventArbitrary: fc.Arbitrary<GeneratedEvent> = fc.record(
   {
@@ -106,12 +163,13 @@ describe('createClassifier (differential)', () => {
     fc.assert(
       fc.property(
         fc.array(ruleArbitrary, { minLength: 1, maxLength: 30 }),
-        fc.array(eventArbitrary, { minLength: 1, maxLength: 10 }),
+        fc.array(fc.tuple(eventArbitrary, errorArbitrary), { minLength: 1, maxLength: 10 }),
         (generated, events) => {
           const rules = generated.map((rule, index) => ({ ...rule, id: `rule-${index}` }) as Rule);
           const classifier = createClassifier({ rules });
-          for (const event of events) {
-            expect(classifier.classify(event)?.rule).toBe(referenceDecision(rules, event));
+          for (const [event, error] of events) {
+            const hint = error === undefined ? undefined : { originalException: error };
+            expect(classifier.classify(event, hint)?.rule).toBe(referenceDecision(rules, event, error));
           }
         },
       ),

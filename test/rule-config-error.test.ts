@@ -22,8 +22,8 @@ describe('RuleConfigError', () => {
   it.each([
     [[{ ...valid, all: [] }], 0, 'all', 'must be a non-empty array of non-empty strings'],
     [[valid, { ...valid, id: 'second', all: 'text' }], 1, 'all', 'must be a non-empty array'],
-    [[{ ...valid, any: ['ok', ''] }], 0, 'any', 'non-empty strings'],
-    [[{ ...valid, none: [3] }], 0, 'none', 'non-empty strings'],
+    [[{ ...valid, any: ['ok', ''] }], 0, 'any[1]', 'must be a non-empty string'],
+    [[{ ...valid, none: [3] }], 0, 'none[0]', 'must be a non-empty string'],
     [[{ ...valid, kind: '' }], 0, 'kind', 'non-empty string'],
     [[{ ...valid, action: 'ignore' }], 0, 'action', "'drop', 'breadcrumb' or 'report'"],
     [[{ ...valid, ignoreCase: 'yes' }], 0, 'ignoreCase', 'boolean'],

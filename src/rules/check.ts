@@ -1,5 +1,6 @@
-import { exampleFacts } from '../event-text.js';
 import { compileRules } from './compile.js';
+import { describe, RuleConfigError } from './errors.js';
+import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
 import { createMatcher } from './match.js';
 import type { Rule, RuleExample } from './types.js';
@@ -55,6 +56,13 @@ export interface RuleCheckReport {
  * if (!report.ok) for (const problem of report.problems) console.error(problem.message);
  */
 export function checkRules(rules: readonly Rule[]): RuleCheckReport {
+  if (!Array.isArray(rules)) {
+    throw RuleConfigError.forOption(
+      'checkRules',
+      'rules',
+      `must be an array of rules (got ${describe(rules)})`,
+    );
+  }
   const compiled = compileRules(rules);
   const matcher = createMatcher(compiled, Number.POSITIVE_INFINITY);
   const problems: RuleProblem[] = [];
@@ -148,10 +156,18 @@ function subsumes(broad: NormalizedRule, narrow: NormalizedRule): boolean {
     required.length === 0 || (offered.length > 0 && offered.every((item) => required.includes(item)));
   if (!subset(broad.statuses, narrow.statuses) || !subset(broad.exceptionTypes, narrow.exceptionTypes))
     return false;
-  return broad.tags.every(([name, values]) => {
+  const tagsCovered = broad.tags.every(([name, values]) => {
     const offered = narrow.tags.find(([other]) => other === name);
     return offered !== undefined && subset(values, offered[1]);
   });
+  if (!tagsCovered || broad.upstream === undefined) return tagsCovered;
+  const { upstream } = narrow;
+  return (
+    upstream !== undefined &&
+    subset(broad.upstream.types, upstream.types) &&
+    subset(broad.upstream.reasons, upstream.reasons) &&
+    (broad.upstream.retryable === undefined || broad.upstream.retryable === upstream.retryable)
+  );
 }
 
 function contradictionIn(rule: NormalizedRule): string | undefined {

@@ -14,23 +14,47 @@ export interface CompiledRules {
   /** Anchor id → 1 when the anchor must match case-sensitively (the automaton folds, so it is verified). */
   readonly anchorCaseSensitive: Uint8Array;
   /** Automaton key id → the anchors that fold to it. */
-  readonly keyAnchors: readonly Int32Array[];
+  readonly keyAnchors: FlatLists;
   /** Rule index → anchor ids of its `all`, `any` and `none` lists. */
-  readonly ruleAll: readonly Int32Array[];
-  readonly ruleAny: readonly Int32Array[];
-  readonly ruleNone: readonly Int32Array[];
+  readonly ruleAll: FlatLists;
+  readonly ruleAny: FlatLists;
+  readonly ruleNone: FlatLists;
   /** Anchor id → rules that become candidates when the anchor is seen. */
-  readonly anchorTriggers: readonly Int32Array[];
+  readonly anchorTriggers: FlatLists;
   /** Rules without a positive anchor, indexed by their next cheapest condition. */
   readonly byStatus: ReadonlyMap<number, readonly number[]>;
   readonly byExceptionType: ReadonlyMap<string, readonly number[]>;
   readonly byTag: ReadonlyMap<string, readonly number[]>;
-  /** Rules that only a `pattern` can decide: tried on every input. */
-  readonly patternOnly: readonly number[];
+  /** Rules that only a `pattern` or an `upstream` condition can decide: tried on every input. */
+  readonly everyInput: readonly number[];
 }
 
-/** Validates and compiles rules; throws `RuleConfigError` on the first malformed one. */
-export function compileRules(input: unknown): CompiledRules {
+/**
+ * Many short lists of numbers in two typed arrays: list `i` is `items[start[i]]` up to
+ * `items[start[i + 1]]`. Tens of thousands of tiny typed arrays would cost far more than their content.
+ */
+export interface FlatLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+function flatLists(lists: ReadonlyArray<ArrayLike<number>>): FlatLists {
+  const start = new Int32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((list, index) => {
+    start[index] = total;
+    total += list.length;
+  });
+  start[lists.length] = total;
+  const items = new Int32Array(total);
+  lists.forEach((list, index) => {
+    items.set(list, start[index] as number);
+  });
+  return { start, items };
+}
+
+/** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
+export function compileRules(input: readonly unknown[]): CompiledRules {
   const steps = compileRulesSteps(input);
   for (;;) {
     const next = steps.next();
@@ -42,7 +66,7 @@ export function compileRules(input: unknown): CompiledRules {
  * `compileRules` in steps: validation and the rule tables come first (so a `RuleConfigError` is thrown by
  * the first `next()`), then the automaton, pausing (yielding) after each bounded piece of work.
  */
-export function* compileRulesSteps(input: unknown): Generator<void, CompiledRules, void> {
+export function* compileRulesSteps(input: readonly unknown[]): Generator<void, CompiledRules, void> {
   const rules = normalizeRules(input);
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
@@ -72,8 +96,8 @@ export function* compileRulesSteps(input: unknown): Generator<void, CompiledRule
     return id;
   };
 
-  const toIds = (rule: NormalizedRule, texts: readonly string[]): Int32Array =>
-    Int32Array.from(texts, (text) => anchorId(text, rule.ignoreCase));
+  const toIds = (rule: NormalizedRule, texts: readonly string[]): number[] =>
+    texts.map((text) => anchorId(text, rule.ignoreCase));
   const ruleAll = rules.map((rule) => toIds(rule, rule.all));
   const ruleAny = rules.map((rule) => toIds(rule, rule.any));
   const ruleNone = rules.map((rule) => toIds(rule, rule.none));
@@ -82,7 +106,7 @@ export function* compileRulesSteps(input: unknown): Generator<void, CompiledRule
   const byStatus = new Map<number, number[]>();
   const byExceptionType = new Map<string, number[]>();
   const byTag = new Map<string, number[]>();
-  const patternOnly: number[] = [];
+  const everyInput: number[] = [];
   const push = <K>(index: Map<K, number[]>, key: K, rule: number): void => {
     const list = index.get(key);
     if (list) list.push(rule);
@@ -90,8 +114,8 @@ export function* compileRulesSteps(input: unknown): Generator<void, CompiledRule
   };
 
   rules.forEach((rule, index) => {
-    const all = ruleAll[index] as Int32Array;
-    const any = ruleAny[index] as Int32Array;
+    const all = ruleAll[index] as number[];
+    const any = ruleAny[index] as number[];
     if (all.length > 0) {
       // Every `all` anchor must be present, so the longest (the rarest, as a rule of thumb) is enough to
       // make the rule a candidate.
@@ -108,7 +132,7 @@ export function* compileRulesSteps(input: unknown): Generator<void, CompiledRule
     } else if (rule.tags.length > 0) {
       push(byTag, (rule.tags[0] as readonly [string, readonly string[]])[0], index);
     } else {
-      patternOnly.push(index);
+      everyInput.push(index);
     }
   });
 
@@ -119,14 +143,14 @@ export function* compileRulesSteps(input: unknown): Generator<void, CompiledRule
     automaton,
     anchorText,
     anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
-    keyAnchors: keyAnchorLists.map((list) => Int32Array.from(list)),
-    ruleAll,
-    ruleAny,
-    ruleNone,
-    anchorTriggers: triggerLists.map((list) => Int32Array.from(list)),
+    keyAnchors: flatLists(keyAnchorLists),
+    ruleAll: flatLists(ruleAll),
+    ruleAny: flatLists(ruleAny),
+    ruleNone: flatLists(ruleNone),
+    anchorTriggers: flatLists(triggerLists),
     byStatus,
     byExceptionType,
     byTag,
-    patternOnly,
+    everyInput,
   };
 }

@@ -1,8 +1,8 @@
-import type { Facts } from '../event-text.js';
 import type { CompiledRules } from './compile.js';
 import { createDirectScan } from './direct-scan.js';
+import type { Facts, UpstreamFacts } from './facts.js';
 import { createScanner } from './scan.js';
-import type { NormalizedRule } from './validate.js';
+import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 
 /** Finds the rule that decides a set of facts: one scan per field, then only the rules it made candidates. */
 export interface Matcher {
@@ -15,6 +15,14 @@ export interface Matcher {
 const STAMP_LIMIT = 0x3fff_ffff;
 
 /**
+ * How many UTF-16 code units of each field a `pattern` sees (the first 8 KiB). Patterns are checked
+ * for catastrophic backtracking at compile time, but an accepted one can still take time quadratic in
+ * the text it is tried on (`\S* failed` tried at every position); the cap bounds that worst case to
+ * milliseconds whatever the size of the message. Substring conditions see up to `maxTextLength`.
+ */
+export const PATTERN_TEXT_LIMIT = 8_192;
+
+/**
  * Creates the hot-path matcher. It keeps its scratch state (which anchors and rules were seen, stamped
  * per call so nothing is cleared) between calls, so a matcher must not be shared across threads — it
  * never is in JavaScript — and it allocates almost nothing per event.
@@ -22,16 +30,27 @@ const STAMP_LIMIT = 0x3fff_ffff;
 export function createMatcher(compiled: CompiledRules, maxTextLength: number): Matcher {
   const { rules, automaton, anchorText, anchorCaseSensitive, keyAnchors, anchorTriggers } = compiled;
   const { outputStart, outputKeys, outputLink } = automaton;
+  const patternTextLength = Math.min(maxTextLength, PATTERN_TEXT_LIMIT);
   const anchorSeen = new Int32Array(anchorText.length);
   const ruleSeen = new Int32Array(rules.length);
   const hitAnchors: number[] = [];
   const candidates: number[] = [];
   let stamp = 0;
+  // The facts' upstream thunk is called at most once per match, and only when a rule needs it.
+  let upstreamStamp = 0;
+  let upstreamFacts: UpstreamFacts | undefined;
+  const upstreamOf = (facts: Facts): UpstreamFacts | undefined => {
+    if (upstreamStamp !== stamp) {
+      upstreamStamp = stamp;
+      upstreamFacts = facts.upstream?.();
+    }
+    return upstreamFacts;
+  };
 
   const markKey = (key: number, end: number): void => {
-    const anchors = keyAnchors[key] as Int32Array;
-    for (let position = 0; position < anchors.length; position++) {
-      const anchor = anchors[position] as number;
+    const last = keyAnchors.start[key + 1] as number;
+    for (let position = keyAnchors.start[key] as number; position < last; position++) {
+      const anchor = keyAnchors.items[position] as number;
       if (anchorSeen[anchor] === stamp) continue;
       // The automaton matched the folded text; a case-sensitive anchor must also match the raw text.
       if (anchorCaseSensitive[anchor] === 1 && !scanner.endsWith(anchorText[anchor] as string, end)) continue;
@@ -72,39 +91,53 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       anchorSeen.fill(0);
       ruleSeen.fill(0);
       stamp = 1;
+      upstreamStamp = 0;
     }
     hitAnchors.length = 0;
     candidates.length = 0;
     for (const parts of facts.fields) {
       if (!directScan?.scanField(parts, markAnchor)) scanner.scanField(parts, maxTextLength);
     }
-    for (const anchor of hitAnchors) addCandidates(anchorTriggers[anchor]);
+    for (const anchor of hitAnchors) {
+      const last = anchorTriggers.start[anchor + 1] as number;
+      for (let position = anchorTriggers.start[anchor] as number; position < last; position++) {
+        addCandidate(anchorTriggers.items[position] as number);
+      }
+    }
     for (const status of facts.statuses) addCandidates(compiled.byStatus.get(status));
     for (const type of facts.exceptionTypes) addCandidates(compiled.byExceptionType.get(type));
     if (facts.tags && compiled.byTag.size > 0) {
       for (const [name, list] of compiled.byTag) if (Object.hasOwn(facts.tags, name)) addCandidates(list);
     }
-    addCandidates(compiled.patternOnly);
+    addCandidates(compiled.everyInput);
     if (candidates.length > 1) candidates.sort((left, right) => left - right);
   };
 
   const holds = (index: number, facts: Facts): boolean => {
     const rule = rules[index] as NormalizedRule;
-    const all = compiled.ruleAll[index] as Int32Array;
-    for (let position = 0; position < all.length; position++) {
-      if (anchorSeen[all[position] as number] !== stamp) return false;
+    const { ruleAll, ruleAny, ruleNone } = compiled;
+    for (
+      let position = ruleAll.start[index] as number;
+      position < (ruleAll.start[index + 1] as number);
+      position++
+    ) {
+      if (anchorSeen[ruleAll.items[position] as number] !== stamp) return false;
     }
-    const any = compiled.ruleAny[index] as Int32Array;
-    if (any.length > 0) {
+    const anyStart = ruleAny.start[index] as number;
+    const anyEnd = ruleAny.start[index + 1] as number;
+    if (anyEnd > anyStart) {
       let found = false;
-      for (let position = 0; position < any.length && !found; position++) {
-        found = anchorSeen[any[position] as number] === stamp;
+      for (let position = anyStart; position < anyEnd && !found; position++) {
+        found = anchorSeen[ruleAny.items[position] as number] === stamp;
       }
       if (!found) return false;
     }
-    const none = compiled.ruleNone[index] as Int32Array;
-    for (let position = 0; position < none.length; position++) {
-      if (anchorSeen[none[position] as number] === stamp) return false;
+    for (
+      let position = ruleNone.start[index] as number;
+      position < (ruleNone.start[index + 1] as number);
+      position++
+    ) {
+      if (anchorSeen[ruleNone.items[position] as number] === stamp) return false;
     }
     if (rule.statuses.length > 0 && !facts.statuses.some((status) => rule.statuses.includes(status)))
       return false;
@@ -118,9 +151,14 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
       if (!isPrimitive(value) || !values.includes(String(value))) return false;
     }
-    if (rule.pattern && !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, maxTextLength)))) {
+    if (
+      rule.pattern &&
+      !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, patternTextLength)))
+    ) {
       return false;
     }
+    // The costliest condition (it reads and categorizes the error) comes last.
+    if (rule.upstream && !upstreamHolds(rule.upstream, upstreamOf(facts))) return false;
     return true;
   };
 
@@ -144,6 +182,18 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
       return candidates.filter((index) => holds(index, facts)).map((index) => rules[index] as NormalizedRule);
     },
   };
+}
+
+function upstreamHolds(condition: NormalizedUpstream, upstream: UpstreamFacts | undefined): boolean {
+  if (upstream === undefined) return false;
+  if (condition.types.length > 0 && !condition.types.includes(upstream.type)) return false;
+  if (
+    condition.reasons.length > 0 &&
+    (upstream.reason === undefined || !condition.reasons.includes(upstream.reason))
+  ) {
+    return false;
+  }
+  return condition.retryable === undefined || condition.retryable === upstream.retryable;
 }
 
 function joinCapped(parts: readonly string[], maxTextLength: number): string {

@@ -1,176 +1,276 @@
-import retModule from 'ret';
-import safeRegex from 'safe-regex2';
+import { ANY, type CharSet, intersect, normalize, parseRegex, type RegexNode } from './regex-parse.js';
 
-// Token type numbers of `ret`'s parse tree (its `types` enum), spelled out so no enum import is needed.
-const GROUP = 1;
-const SET = 3;
-const RANGE = 4;
-const REPETITION = 5;
-const REFERENCE = 6;
-const CHAR = 7;
-
-interface Token {
-  readonly type: number;
-  readonly value?: unknown;
-  readonly stack?: readonly Token[];
-  readonly options?: ReadonlyArray<readonly Token[]>;
-  readonly set?: readonly Token[];
-  readonly not?: boolean;
-  readonly from?: number;
-  readonly to?: number;
-  readonly min?: number;
-  readonly max?: number | null;
-  readonly followedBy?: boolean;
-  readonly notFollowedBy?: boolean;
-  readonly lookBehind?: boolean;
-}
-
-type Tokenize = (source: string) => Token;
-
-// `ret` replaces `module.exports` with its tokenizer, so the default import is the function itself at
-// runtime while its typings describe `{ default }`; accept either shape.
-const tokenize: Tokenize =
-  typeof retModule === 'function'
-    ? (retModule as unknown as Tokenize)
-    : (retModule as unknown as { default: Tokenize }).default;
+type Repeat = Extract<RegexNode, { kind: 'repeat' }>;
 
 /**
- * Returns why a pattern can backtrack catastrophically, or `undefined` when it is safe to run on every
- * event. Two checks: safe-regex2's star height (a quantifier inside a quantifier, e.g. `(a+)+`), and
- * a repeated alternation whose branches can start with the same character (e.g. `(a|aa)+`,
- * `(\w|\d)*`), which star height does not see.
+ * A repetition with this much freedom in its count (or none: `*`, `+`, `{n,}`) is treated as unbounded:
+ * `x{0,100}` backtracks like `x*` on the texts a rule sees.
+ */
+const LOOP_FREEDOM = 32;
+
+/** The pair analysis is quadratic in the number of repetitions; real patterns have a handful. */
+const MAX_LOOPS = 50;
+
+function countLoops(node: RegexNode): number {
+  const own = node.kind === 'repeat' && node.max > 0 && isLoop(node) ? 1 : 0;
+  return childrenOf(node).reduce((total, child) => total + countLoops(child), own);
+}
+
+/** The search for a match at every position of the text, as a repetition of its own. */
+const SEARCH_LOOP: Repeat = {
+  kind: 'repeat',
+  body: { kind: 'chars', set: ANY },
+  min: 0,
+  max: Number.POSITIVE_INFINITY,
+  text: '',
+};
+
+/** Whether every match must begin at the start of the text (`^` first, without the `m` flag). */
+function anchoredAtStart(node: RegexNode, flags: string): boolean {
+  if (flags.includes('m')) return false;
+  if (node.kind === 'start') return true;
+  if (node.kind === 'sequence') return node.items[0] !== undefined && anchoredAtStart(node.items[0], flags);
+  if (node.kind === 'alternation') return node.options.every((option) => anchoredAtStart(option, flags));
+  return false;
+}
+
+/**
+ * Returns why a pattern can backtrack catastrophically, or `undefined` when its cost stays about linear
+ * in the length of the text it searches (which `PATTERN_TEXT_LIMIT` caps as well). Three shapes are
+ * refused, found on the pattern's own syntax tree:
+ * - a repetition inside a repetition with choice in both (`(a+)+`, `(\d+)*\.`, `(.*a){12}`): exponential;
+ * - a repeated alternation whose branches can start with the same character (`(a|aa)+`, `(\w|\d)*`);
+ * - two unbounded repetitions that can consume the same text, with nothing between them that must
+ *   consume something else (`a*a*b`, `.*a.*b`, `failed.*retry.*timeout`, `\w+_?\w+`): polynomial. The
+ *   search itself counts as such a repetition, so an unanchored pattern may not begin with one that
+ *   overlaps its own start (`\s+x`, `.*x`: quadratic).
  */
 export function checkPatternSafety(pattern: RegExp): string | undefined {
-  let tree: Token;
+  let tree: RegexNode;
   try {
-    tree = tokenize(pattern.source);
+    tree = parseRegex(pattern.source, pattern.flags);
   } catch (error) {
     return `cannot be analysed for backtracking: ${error instanceof Error ? error.message : String(error)}`;
   }
-  if (!safeRegex(pattern.source)) {
+  if (findNestedRepetition(tree, false)) {
     return `can backtrack catastrophically (nested quantifiers such as \`(a+)+\`): ${String(pattern)}`;
   }
-  const ambiguous = findAmbiguousRepetition(tree, pattern.flags.includes('i'));
-  if (ambiguous) {
+  if (findAmbiguousRepetition(tree)) {
     return `can backtrack catastrophically: a repeated group has alternatives that can start with the same character (${String(pattern)}); make the alternatives mutually exclusive, e.g. \`f(?:oo|ar)\` instead of \`(foo|far)+\``;
+  }
+  // A search tries the pattern at every position of the text, as if it began with `[^]*?`; unless the
+  // pattern is anchored, that implicit loop counts as the first repetition.
+  const searched: RegexNode = anchoredAtStart(tree, pattern.flags)
+    ? tree
+    : { kind: 'sequence', items: [SEARCH_LOOP, tree] };
+  if (countLoops(tree) > MAX_LOOPS) {
+    return `has more than ${MAX_LOOPS} unbounded repetitions, too many to check for backtracking; split it into several rules or use substrings`;
+  }
+  const overlap = findOverlappingLoops(searched);
+  if (overlap) {
+    const [first, second] = overlap;
+    if (first === SEARCH_LOOP) {
+      return `can backtrack catastrophically: \`${second.text}\` can start at every position of the text and consume the same text from each, so the time grows with the square of the text length (${String(pattern)}); anchor the pattern (\`^…\`) or begin it with text that \`${second.text}\` cannot consume (e.g. \`retry in \\d+\` rather than \`\\S+ in \\d+\`)`;
+    }
+    return `can backtrack catastrophically: \`${first.text}\` and \`${second.text}\` can consume the same text, so the time grows with a power of the text length (${String(pattern)}); separate them by something the first cannot consume (e.g. \`[^,]*,\`), or use \`all\` substrings instead`;
   }
   return undefined;
 }
 
-function findAmbiguousRepetition(token: Token, ignoreCase: boolean): boolean {
-  if (token.type === REPETITION && (token.max === null || token.max === undefined || token.max > 1)) {
-    const inner = token.value as Token;
-    if (inner.type === GROUP && inner.options && hasOverlappingStarts(inner.options, ignoreCase)) return true;
-  }
-  for (const child of children(token)) {
-    if (findAmbiguousRepetition(child, ignoreCase)) return true;
-  }
-  return false;
+function isLoop(node: Repeat): boolean {
+  return node.max === Number.POSITIVE_INFINITY || node.max - node.min >= LOOP_FREEDOM;
 }
 
-function children(token: Token): Token[] {
-  const result: Token[] = [];
-  if (token.stack) result.push(...token.stack);
-  if (token.options) for (const option of token.options) result.push(...option);
-  if (token.type === REPETITION) result.push(token.value as Token);
+function hasChoice(node: Repeat): boolean {
+  return node.max > node.min;
+}
+
+function childrenOf(node: RegexNode): readonly RegexNode[] {
+  if (node.kind === 'sequence') return node.items;
+  if (node.kind === 'alternation') return node.options;
+  if (node.kind === 'repeat') return [node.body];
+  return [];
+}
+
+/** Exponential shapes: inside a repetition that can run many times, another one with a choice. */
+function findNestedRepetition(node: RegexNode, insideLoop: boolean): boolean {
+  if (node.kind === 'repeat' && node.max > 1) {
+    if (insideLoop && (hasChoice(node) || isLoop(node))) return true;
+    // An outer count with choice over an inner unbounded loop, or an outer loop over any inner choice.
+    if (isLoop(node) ? containsRepeat(node.body, hasChoice) : containsRepeat(node.body, isLoop)) return true;
+    return findNestedRepetition(node.body, insideLoop || isLoop(node));
+  }
+  return childrenOf(node).some((child) => findNestedRepetition(child, insideLoop));
+}
+
+function containsRepeat(node: RegexNode, test: (repeat: Repeat) => boolean): boolean {
+  if (node.kind === 'repeat' && node.max > 0 && test(node)) return true;
+  return childrenOf(node).some((child) => containsRepeat(child, test));
+}
+
+/** A repetition of an alternation whose options can start alike: `(a|ab)+` tries both at every step. */
+function findAmbiguousRepetition(node: RegexNode): boolean {
+  if (node.kind === 'repeat' && node.max > 1 && node.body.kind === 'alternation') {
+    const starts = node.body.options.map((option) => (nullable(option) ? ANY : firstCharacters(option)));
+    for (let first = 0; first < starts.length; first++) {
+      for (let second = first + 1; second < starts.length; second++) {
+        if (intersect(starts[first] as CharSet, starts[second] as CharSet).length > 0) return true;
+      }
+    }
+  }
+  return childrenOf(node).some(findAmbiguousRepetition);
+}
+
+/**
+ * Polynomial shapes: two unbounded repetitions A and B in sequence (at any depth, not in different
+ * alternatives) whose characters overlap in C, where everything between them can match a text made of
+ * C alone. Then a text of C can be split between A and B in many ways, at every starting position.
+ */
+function findOverlappingLoops(tree: RegexNode): readonly [Repeat, Repeat] | undefined {
+  const loops: Array<{ node: Repeat; path: RegexNode[]; indexes: number[] }> = [];
+  const walk = (node: RegexNode, path: RegexNode[], indexes: number[]): void => {
+    if (node.kind === 'repeat' && node.max > 0 && isLoop(node)) loops.push({ node, path, indexes });
+    childrenOf(node).forEach((child, index) => {
+      walk(child, [...path, node], [...indexes, index]);
+    });
+  };
+  walk(tree, [], []);
+
+  // Pairs of the pattern's own repetitions first, the search loop (always first in `loops`) last.
+  const firsts = [...loops.keys()].slice(1).concat(loops.length > 0 ? [0] : []);
+  for (const first of firsts) {
+    for (let second = first + 1; second < loops.length; second++) {
+      const left = loops[first] as (typeof loops)[number];
+      const right = loops[second] as (typeof loops)[number];
+      let depth = 0;
+      while (
+        depth < left.indexes.length &&
+        depth < right.indexes.length &&
+        left.indexes[depth] === right.indexes[depth]
+      ) {
+        depth++;
+      }
+      const common = left.path[depth];
+      // Nested in one another, or in different alternatives: not a sequence.
+      if (common?.kind !== 'sequence' || depth >= left.indexes.length || depth >= right.indexes.length)
+        continue;
+      // Once the second repetition is reached, a pattern that can end right there has matched: the ways
+      // of splitting the text between the two are never all tried.
+      if (siblingsAfter(right.path, right.indexes, 0).every(alwaysMatches)) continue;
+      const shared = intersect(consumable(left.node.body), consumable(right.node.body));
+      if (shared.length === 0) continue;
+      const from = left.indexes[depth] as number;
+      const to = right.indexes[depth] as number;
+      const between = [
+        ...siblingsAfter(left.path, left.indexes, depth + 1),
+        ...common.items.slice(from + 1, to),
+        ...siblingsBefore(right.path, right.indexes, depth + 1),
+      ];
+      if (between.every((node) => fitsWithin(node, shared))) return [left.node, right.node];
+    }
+  }
+  return undefined;
+}
+
+/** What follows a node, up to the ancestor at `depth`, within the sequences on the way up. */
+function siblingsAfter(path: readonly RegexNode[], indexes: readonly number[], depth: number): RegexNode[] {
+  const result: RegexNode[] = [];
+  for (let level = path.length - 1; level >= depth; level--) {
+    const ancestor = path[level] as RegexNode;
+    if (ancestor.kind === 'sequence') result.push(...ancestor.items.slice((indexes[level] as number) + 1));
+  }
   return result;
 }
 
-/** Code-point ranges a branch can start with; `undefined` means "could be any character". */
-type Starts = Array<readonly [number, number]> | undefined;
-
-function hasOverlappingStarts(options: ReadonlyArray<readonly Token[]>, ignoreCase: boolean): boolean {
-  const starts = options.map((option) => firstCharacters(option, ignoreCase));
-  for (let first = 0; first < starts.length; first++) {
-    for (let second = first + 1; second < starts.length; second++) {
-      if (intersects(starts[first], starts[second])) return true;
-    }
+/** What precedes a node, from the ancestor at `depth` down, within the sequences on the way. */
+function siblingsBefore(path: readonly RegexNode[], indexes: readonly number[], depth: number): RegexNode[] {
+  const result: RegexNode[] = [];
+  for (let level = depth; level < path.length; level++) {
+    const ancestor = path[level] as RegexNode;
+    if (ancestor.kind === 'sequence') result.push(...ancestor.items.slice(0, indexes[level] as number));
   }
-  return false;
+  return result;
 }
 
-function intersects(left: Starts, right: Starts): boolean {
-  if (left === undefined || right === undefined) return true;
-  return left.some(([leftFrom, leftTo]) =>
-    right.some(([rightFrom, rightTo]) => leftFrom <= rightTo && rightFrom <= leftTo),
-  );
-}
-
-/** First characters of a sequence of tokens, looking past tokens that can match the empty string. */
-function firstCharacters(sequence: readonly Token[], ignoreCase: boolean): Starts {
-  const ranges: Array<readonly [number, number]> = [];
-  for (const token of sequence) {
-    const { starts, nullable } = tokenStarts(token, ignoreCase);
-    if (starts === undefined) return undefined;
-    ranges.push(...starts);
-    if (!nullable) return ranges;
-  }
-  return ranges;
-}
-
-function tokenStarts(token: Token, ignoreCase: boolean): { starts: Starts; nullable: boolean } {
-  switch (token.type) {
-    case CHAR:
-      return { starts: charRanges(token.value as number, ignoreCase), nullable: false };
-    case SET:
-      return { starts: token.not ? undefined : setRanges(token.set ?? [], ignoreCase), nullable: false };
-    case REPETITION: {
-      const inner = tokenStarts(token.value as Token, ignoreCase);
-      return { starts: inner.starts, nullable: inner.nullable || token.min === 0 };
-    }
-    case GROUP: {
-      if (token.followedBy || token.notFollowedBy || token.lookBehind) return { starts: [], nullable: true };
-      const options = token.options ?? [token.stack ?? []];
-      const ranges: Array<readonly [number, number]> = [];
-      let nullable = false;
-      for (const option of options) {
-        const starts = firstCharacters(option, ignoreCase);
-        if (starts === undefined) return { starts: undefined, nullable: true };
-        ranges.push(...starts);
-        if (option.every((item) => tokenStarts(item, ignoreCase).nullable)) nullable = true;
-      }
-      return { starts: ranges, nullable };
-    }
-    case REFERENCE:
-      return { starts: undefined, nullable: true };
+/** Whether a node matches the empty text wherever it is tried (no assertion, nothing it must consume). */
+function alwaysMatches(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'sequence':
+      return node.items.every(alwaysMatches);
+    case 'alternation':
+      return node.options.some(alwaysMatches);
+    case 'repeat':
+      return node.max > 0 && (node.min === 0 || alwaysMatches(node.body));
     default:
-      // Anchors and word boundaries match no character.
-      return { starts: [], nullable: true };
+      return false;
   }
 }
 
-function setRanges(set: readonly Token[], ignoreCase: boolean): Starts {
-  const ranges: Array<readonly [number, number]> = [];
-  for (const item of set) {
-    if (item.type === CHAR) ranges.push(...charRanges(item.value as number, ignoreCase));
-    else if (item.type === RANGE) {
-      ranges.push([item.from as number, item.to as number]);
-      if (ignoreCase) {
-        ranges.push([foldCode(item.from as number, 'lower'), foldCode(item.to as number, 'lower')]);
-        ranges.push([foldCode(item.from as number, 'upper'), foldCode(item.to as number, 'upper')]);
+/** Every character a node can consume. */
+function consumable(node: RegexNode): CharSet {
+  if (node.kind === 'chars') return node.set;
+  if (node.kind === 'reference') return ANY;
+  if (node.kind === 'repeat' && node.max === 0) return [];
+  return childrenOf(node).reduce<CharSet>((union, child) => unite(union, consumable(child)), []);
+}
+
+/** Whether a node can match some text (possibly empty) made only of characters in `allowed`. */
+function fitsWithin(node: RegexNode, allowed: CharSet): boolean {
+  switch (node.kind) {
+    case 'chars':
+      return intersect(node.set, allowed).length > 0;
+    case 'sequence':
+      return node.items.every((item) => fitsWithin(item, allowed));
+    case 'alternation':
+      return node.options.some((option) => fitsWithin(option, allowed));
+    case 'repeat':
+      return node.min === 0 || fitsWithin(node.body, allowed);
+    default:
+      return true;
+  }
+}
+
+function nullable(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'chars':
+      return false;
+    case 'sequence':
+      return node.items.every(nullable);
+    case 'alternation':
+      return node.options.some(nullable);
+    case 'repeat':
+      return node.min === 0 || nullable(node.body);
+    default:
+      return true;
+  }
+}
+
+/** Characters a match of the node can start with (looking past parts that can match nothing). */
+function firstCharacters(node: RegexNode): CharSet {
+  switch (node.kind) {
+    case 'chars':
+      return node.set;
+    case 'reference':
+      return ANY;
+    case 'alternation':
+      return node.options.reduce<CharSet>((union, option) => unite(union, firstCharacters(option)), []);
+    case 'repeat':
+      return node.max === 0 ? [] : firstCharacters(node.body);
+    case 'sequence': {
+      let union: CharSet = [];
+      for (const item of node.items) {
+        union = unite(union, firstCharacters(item));
+        if (!nullable(item)) break;
       }
-    } else if (item.type === SET) {
-      if (item.not) return undefined;
-      const nested = setRanges(item.set ?? [], ignoreCase);
-      if (nested === undefined) return undefined;
-      ranges.push(...nested);
+      return union;
     }
+    default:
+      return [];
   }
-  return ranges;
 }
 
-function charRanges(code: number, ignoreCase: boolean): Array<readonly [number, number]> {
-  if (!ignoreCase) return [[code, code]];
-  const lower = foldCode(code, 'lower');
-  const upper = foldCode(code, 'upper');
-  return [
-    [lower, lower],
-    [upper, upper],
-  ];
-}
-
-function foldCode(code: number, direction: 'lower' | 'upper'): number {
-  const character = String.fromCharCode(code);
-  const folded = direction === 'lower' ? character.toLowerCase() : character.toUpperCase();
-  return folded.length === 1 ? folded.charCodeAt(0) : code;
+function unite(left: CharSet, right: CharSet): CharSet {
+  if (left.length === 0) return right;
+  if (right.length === 0) return left;
+  return normalize([...left, ...right]);
 }

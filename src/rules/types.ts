@@ -1,3 +1,6 @@
+import type { UpstreamFacts } from './facts.js';
+import type { UpstreamReason, UpstreamType } from './upstream-vocabulary.js';
+
 /** What happens to an event a rule matches. `report` is a guard: a matching event always reaches Sentry. */
 export type RuleAction = 'drop' | 'breadcrumb' | 'report';
 
@@ -17,6 +20,28 @@ export interface RuleExample {
   readonly exceptionType?: string;
   /** Event tags. */
   readonly tags?: Readonly<Record<string, TagValue>>;
+  /** The upstream error the event carries, as `categorizeUpstreamError` would read it. */
+  readonly upstream?: UpstreamFacts;
+}
+
+/** A `pattern` written as plain JSON: `new RegExp(source, flags)`. */
+export interface PatternSource {
+  readonly source: string;
+  /** RegExp flags, e.g. `"i"`; `g` and `y` are ignored. */
+  readonly flags?: string;
+}
+
+/**
+ * The rule condition `upstream`: the event's error, as `categorizeUpstreamError` reads it, has every
+ * property given (one of the values, for a list).
+ */
+export interface UpstreamCondition {
+  /** The upstream error type (or one of these types). */
+  readonly type?: UpstreamType | readonly UpstreamType[];
+  /** The cause (or one of these causes). An error without a cause never matches a `reason`. */
+  readonly reason?: UpstreamReason | readonly UpstreamReason[];
+  /** Whether sending the same request again can succeed. */
+  readonly retryable?: boolean;
 }
 
 /** Examples attached to a rule. */
@@ -58,14 +83,28 @@ export interface Rule {
    * @default false
    */
   readonly ignoreCase?: boolean;
-  /** A RegExp one text field must match. Refused at compile time if it can backtrack catastrophically. */
-  readonly pattern?: RegExp;
+  /**
+   * A RegExp one text field must match (plain JSON: `{ source, flags }`). Refused at compile time if it
+   * can backtrack catastrophically (exponentially or polynomially); it sees the first 8,192 UTF-16 code
+   * units of each text field.
+   */
+  readonly pattern?: RegExp | PatternSource;
   /** HTTP status (or statuses) of the error, read from structured fields only, never from the text. */
   readonly status?: number | readonly number[];
   /** Any exception in the chain has this `type` (or one of these). */
   readonly exceptionType?: string | readonly string[];
   /** Event tags must equal the value (or one of the values). */
   readonly tags?: Readonly<Record<string, TagValue | readonly TagValue[]>>;
+  /**
+   * The event's upstream error (the live error, else the serialized event, read by
+   * `categorizeUpstreamError`) has these properties, e.g. `{ type: ['rate_limited', 'overloaded'],
+   * retryable: true }`. Checked last, only when every other condition of the rule holds.
+   */
+  readonly upstream?: UpstreamCondition;
+  /** Fraction (0…1) of this rule's matches the integration sends anyway, tagged as sampled. */
+  readonly sample?: number;
+  /** Whether the rule may also drop or demote uncaught errors and `fatal` events. @default false */
+  readonly uncaught?: boolean;
   /**
    * What the breadcrumb left for a demoted event says: a short secret-redacted summary of the error, or
    * nothing but the kind and rule (for kinds whose text can carry personal data or paths).
@@ -96,4 +135,8 @@ export interface Classification {
   readonly rule: string;
   /** Whether a demotion breadcrumb may carry a redacted summary of the error. */
   readonly summary: 'redacted' | 'withheld';
+  /** The winning rule's `sample`, when it sets one. */
+  readonly sample?: number;
+  /** The winning rule's `uncaught`, when it sets one. */
+  readonly uncaught?: boolean;
 }

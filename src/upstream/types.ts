@@ -1,41 +1,16 @@
+import type { UpstreamReason, UpstreamType } from '../rules/upstream-vocabulary.js';
+
 /**
  * What went wrong upstream, in the values of coder's `aibridge_interception_error_type` enum so rows
  * recorded by either can be compared.
  */
-export type UpstreamErrorType =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'rate_limited'
-  | 'overloaded'
-  | 'server_error'
-  | 'timeout'
-  | 'unknown';
+export type UpstreamErrorType = UpstreamType;
 
 /**
  * The cause behind an upstream error when the body, the transport or the status names one. Causes that
  * a retry cannot fix (everything but `network`) make the error non-retryable.
  */
-export type UpstreamErrorReason =
-  /** The prompt exceeds the model's context window (OpenAI `context_length_exceeded`, Anthropic `prompt is too long`). */
-  | 'context_overflow'
-  /** The request body exceeds a byte or tokens-per-minute limit (HTTP 413, `request_too_large`). */
-  | 'request_too_large'
-  /** Credits, quota or spend cap used up (`insufficient_quota`, `billing_error`, HTTP 402). */
-  | 'quota_exhausted'
-  /** A safety system or moderation refused the prompt or the output. */
-  | 'content_policy'
-  /** The model or deployment does not exist, or the key cannot see it. */
-  | 'model_not_found'
-  /** The API key or token was rejected (including Gemini's HTTP 400 `API_KEY_INVALID`). */
-  | 'invalid_api_key'
-  /** The credentials are valid but not allowed: region, organization, IP or resource. */
-  | 'permission_denied'
-  /** No HTTP response: connection refused or reset, DNS failure, socket closed. */
-  | 'network'
-  /** The TLS handshake failed (expired or self-signed certificate, host name mismatch). */
-  | 'tls'
-  /** The caller aborted the request: not an upstream failure. */
-  | 'cancelled';
+export type UpstreamErrorReason = UpstreamReason;
 
 /** What `categorizeUpstreamError` found out about an error. */
 export interface UpstreamErrorInfo {

@@ -1,0 +1,68 @@
+import { eventFacts, eventHeadline } from './event-text.js';
+import { categorizeUpstreamError } from './upstream/categorize.js';
+import type { UpstreamErrorInfo } from './upstream/types.js';
+
+/**
+ * The upstream error an event carries, as `categorizeUpstreamError` reads it: the live error
+ * (`hint.originalException`) when there is one, else the serialized event — its exceptions as a
+ * `cause` chain (outermost first), or its message, with the status its tags or contexts record.
+ * `undefined` when the event offers nothing to read. The rule condition `upstream` and the
+ * `upstreamTags` option both ask this function, so they cannot disagree.
+ */
+export function eventUpstreamError(
+  event: unknown,
+  originalException: unknown,
+): UpstreamErrorInfo | undefined {
+  if (originalException !== undefined && originalException !== null) {
+    return categorizeUpstreamError(originalException);
+  }
+  const serialized = serializedError(event);
+  return serialized === undefined ? undefined : categorizeUpstreamError(serialized);
+}
+
+/** Whether the error is recognisably upstream (a type or a cause other than "unknown"). */
+export function isRecognizedUpstream(info: UpstreamErrorInfo): boolean {
+  return info.type !== 'unknown' || info.reason !== undefined;
+}
+
+interface SerializedLayer {
+  readonly message: string;
+  readonly status?: number;
+  readonly cause?: SerializedLayer;
+}
+
+/** How many exceptions of a recorded chain are read (the live reader follows as many `cause`s). */
+const MAX_CHAIN = 8;
+
+function serializedError(event: unknown): SerializedLayer | undefined {
+  if (typeof event !== 'object' || event === null) return undefined;
+  const { exception } = event as { exception?: unknown };
+  const values =
+    typeof exception === 'object' && exception !== null
+      ? (exception as { values?: unknown }).values
+      : undefined;
+  // The SDK lists the cause chain first and the captured error last.
+  let chain: SerializedLayer | undefined;
+  if (Array.isArray(values)) {
+    for (const value of values.slice(-MAX_CHAIN)) {
+      const text = exceptionText(value);
+      if (text !== undefined)
+        chain = chain === undefined ? { message: text } : { message: text, cause: chain };
+    }
+  }
+  if (chain === undefined) {
+    const headline = eventHeadline(event);
+    if (headline === undefined) return undefined;
+    chain = { message: headline };
+  }
+  const status = eventFacts(event).statuses[0];
+  return status === undefined ? chain : { ...chain, status };
+}
+
+function exceptionText(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, value: text } = value as { type?: unknown; value?: unknown };
+  const hasType = typeof type === 'string' && type.length > 0;
+  if (typeof text === 'string' && text.length > 0) return hasType ? `${type}: ${text}` : text;
+  return hasType ? (type as string) : undefined;
+}
