@@ -1,7 +1,7 @@
 import { breadcrumbFacts, eventFacts } from './event-text.js';
 import { eventUpstreamError } from './event-upstream.js';
 import { expectedMarkOf } from './expected-error.js';
-import { compileRules } from './rules/compile.js';
+import { compileRulesSteps } from './rules/compile.js';
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
@@ -62,8 +62,21 @@ const OWNER = 'createClassifier';
  * classifier.classify(event); // → { kind: 'session_expired', action: 'breadcrumb', rule: 'jwt-expired', … }
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const steps = createClassifierSteps(options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `createClassifier` in steps, for compiling off the hot path: the first `next()` checks the options and
+ * validates the rules (throwing as `createClassifier` does); later ones build the rest a bounded piece at
+ * a time.
+ */
+export function* createClassifierSteps(options: ClassifierOptions = {}): Generator<void, Classifier, void> {
   const { rules, maxTextLength } = checkedOptions(options);
-  const compiled = compileRules(rules);
+  const compiled = yield* compileRulesSteps(rules);
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
 

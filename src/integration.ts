@@ -1,12 +1,13 @@
 import type { Event, IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
-import { type Classifier, createClassifier } from './classifier.js';
+import { type Classifier, createClassifier, createClassifierSteps } from './classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import { demotionBreadcrumb, demotionTrail } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
+import { runInSlices, SLICE_MILLISECONDS } from './run-in-slices.js';
 import type { SentryClient } from './sentry-client.js';
 import { upstreamTags } from './upstream-tags.js';
 
@@ -36,8 +37,14 @@ export interface ExpectedErrorsOptions {
   readonly upstreamTags?: 'off' | 'tag';
 }
 
-/** Result of `ExpectedErrorsIntegration.setRules`. */
-export type SetRulesResult = { readonly ok: true } | { readonly ok: false; readonly error: RuleConfigError };
+/**
+ * Result of `ExpectedErrorsIntegration.setRules`: the rules were refused (`error`), or accepted and
+ * `applied` resolves once they decide events — `true`, or `false` when a later `setRules` call replaced
+ * them first (or they failed to compile; the rules in use stay).
+ */
+export type SetRulesResult =
+  | { readonly ok: true; readonly applied: Promise<boolean> }
+  | { readonly ok: false; readonly error: RuleConfigError };
 
 /**
  * The integration instance: a Sentry `Integration` plus a way to swap its rules at runtime. Its hooks
@@ -55,8 +62,11 @@ export interface ExpectedErrorsIntegration {
   /** The classifier currently in use (to `explain` a decision, or to share with other code). */
   getClassifier(): Classifier;
   /**
-   * Replaces the rules (a remote config refresh, a feature flag). A pack that does not compile is
-   * refused: the rules in use stay, the error is returned (never thrown) and logged to Sentry's debug log.
+   * Replaces the rules (a remote config refresh, a feature flag). The rules are validated at once: a pack
+   * that does not compile is refused, the rules in use stay, and the error is returned (never thrown) and
+   * logged to Sentry's debug log. A small pack is compiled and in use when the call returns; a large one
+   * (thousands of rules) is compiled in slices of a few milliseconds between events, the old rules
+   * deciding until the new ones take over at once (`applied`).
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
 }
@@ -65,6 +75,8 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
   const mode = options.mode ?? 'enforce';
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   let classifier = createClassifier({ rules: options.rules ?? [], ...maxTextLength });
+  // Bumped by each `setRules` call: a compile still running in the background for an older call stops.
+  let rulesGeneration = 0;
   const trail = demotionTrail();
 
   const integration: ExpectedErrorsIntegration = {
@@ -73,9 +85,13 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
       return classifier;
     },
     setRules(rules) {
+      const steps = createClassifierSteps({ rules, ...maxTextLength });
+      const deadline = Date.now() + SLICE_MILLISECONDS;
+      let next: IteratorResult<void, Classifier>;
       try {
-        classifier = createClassifier({ rules, ...maxTextLength });
-        return { ok: true };
+        // The first step validates, so a refusal is always returned here; then compile while time allows.
+        next = steps.next();
+        while (!next.done && Date.now() < deadline) next = steps.next();
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
           ? error
@@ -83,6 +99,19 @@ const _expectedErrorsIntegration = ((options: ExpectedErrorsOptions = {}) => {
         debugLog('warn', `Kept the rules in use; the new rules were refused: ${refused.message}`);
         return { ok: false, error: refused };
       }
+      const generation = ++rulesGeneration;
+      if (next.done) {
+        classifier = next.value;
+        return { ok: true, applied: Promise.resolve(true) };
+      }
+      const applied = runInSlices(steps, () => generation !== rulesGeneration).then((run) => {
+        if (run.status === 'done') classifier = run.value;
+        else if (run.status === 'failed') {
+          debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
+        }
+        return run.status === 'done';
+      });
+      return { ok: true, applied };
     },
     setup(client) {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => classifier, mode);

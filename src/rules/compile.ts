@@ -68,6 +68,7 @@ export function compileRules(input: readonly unknown[]): CompiledRules {
  */
 export function* compileRulesSteps(input: readonly unknown[]): Generator<void, CompiledRules, void> {
   const rules = normalizeRules(input);
+  yield;
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
   const anchorIgnoreCase: boolean[] = [];
