@@ -184,19 +184,28 @@ async function main(): Promise<void> {
     compileSpeedUp.median >= 2,
   );
 
-  const blocks: number[] = [];
+  const calls: number[] = [];
+  const slices: number[] = [];
   const applied: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const figures = await setRulesBlock(tenThousand);
-    blocks.push(figures.longestBlock);
+    calls.push(figures.call);
+    slices.push(figures.longestSlice);
     applied.push(figures.applied);
   }
-  const block = spreadOf(blocks);
+  const call = spreadOf(calls);
+  const slice = spreadOf(slices);
+  const block = spreadOf(calls.map((value, index) => Math.max(value, slices[index] as number)));
   say(
-    `- \`setRules\` with 10,000 rules on a running integration: the event loop is held at most **${formatSpread(block)} ms** at a time (the longest gap between two macrotasks, 3 rounds); the new rules are in use after ${formatSpread(spreadOf(applied))} ms.\n`,
+    `- \`setRules\` with 10,000 rules on a running integration (wall time, 5 rounds): the call returns after **${formatSpread(call)} ms** (it validates every rule, so that a refusal is returned at once); the compile then runs in slices, the longest holding the event loop **${formatSpread(slice)} ms**; the new rules are in use after ${formatSpread(spreadOf(applied))} ms. Before 0.2 the whole compile ran inside the call.\n`,
   );
   target(
-    'setRules at 10,000 rules blocks events ≤ 10 ms at a time',
+    'setRules at 10,000 rules: longest compile slice ≤ 10 ms',
+    `${format(slice.median)} ms`,
+    slice.median <= 10,
+  );
+  target(
+    'setRules at 10,000 rules: event loop held ≤ 10 ms at a time, the validating call included',
     `${format(block.median)} ms`,
     block.median <= 10,
   );
@@ -277,28 +286,35 @@ function timed(work: () => unknown): number {
   return (used.user + used.system) / 1_000;
 }
 
-/** The longest the event loop is held while `setRules` installs `rules`, and when they are in use. */
-async function setRulesBlock(rules: Rule[]): Promise<{ longestBlock: number; applied: number }> {
+/**
+ * What `setRules` with `rules` costs a running integration: how long the call itself holds the event loop
+ * (it validates), the longest gap between two macrotasks after it returns (the compile slices), and when
+ * the new rules are in use.
+ */
+async function setRulesBlock(
+  rules: Rule[],
+): Promise<{ call: number; longestSlice: number; applied: number }> {
   const integration = expectedErrorsIntegration({ rules: rulesFor(substrings(10)) });
-  let longestBlock = 0;
-  let last = performance.now();
+  let longestSlice = 0;
+  let last = 0;
   let ticking = true;
   const tick = () => {
     const now = performance.now();
-    longestBlock = Math.max(longestBlock, now - last);
+    longestSlice = Math.max(longestSlice, now - last);
     last = now;
     if (ticking) setImmediate(tick);
   };
   await new Promise((resolve) => setImmediate(resolve));
+  const start = performance.now();
+  const result = integration.setRules(rules);
+  const call = performance.now() - start;
   last = performance.now();
   setImmediate(tick);
-  const start = performance.now();
-  const result = integration.setRules(rules) as { ok: boolean; applied?: Promise<boolean> };
-  longestBlock = Math.max(longestBlock, performance.now() - start);
-  if (result.applied) await result.applied;
+  if (!result.ok) throw result.error;
+  await result.applied;
   const applied = performance.now() - start;
   ticking = false;
-  return { longestBlock, applied };
+  return { call, longestSlice, applied };
 }
 
 /** processEvent time over capture time, with and without the integration, alternating rounds. */

@@ -36,8 +36,9 @@ export interface Automaton {
 /** Dense rows are capped at this many transitions (4 MiB of Int32). */
 const DENSE_TRANSITION_BUDGET = 1 << 20;
 /** Work between two pauses of `buildAutomatonSteps`: keys inserted, states linked. */
-const KEYS_PER_STEP = 1_024;
-const STATES_PER_STEP = 8_192;
+const KEYS_PER_STEP = 512;
+const STATES_PER_STEP = 4_096;
+const ENTRIES_PER_STEP = 1 << 18;
 
 /** Builds the automaton for already case-folded, non-empty keys; key ids are their positions. */
 export function buildAutomaton(keys: readonly string[]): Automaton {
@@ -184,6 +185,7 @@ export function* buildAutomatonSteps(keys: readonly string[]): Generator<void, A
   for (let entry = 0; entry < dense.length; entry++) {
     const target = dense[entry] as number;
     dense[entry] = target < denseStates && hasOutput[target] === 0 ? target * classCount : ~target;
+    if (entry % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
 
   const arrays = [

@@ -62,6 +62,9 @@ export function compileRules(input: readonly unknown[]): CompiledRules {
   }
 }
 
+/** Rules given anchor ids between two pauses of `compileRulesSteps`. */
+const RULES_PER_STEP = 1_024;
+
 /**
  * `compileRules` in steps: validation and the rule tables come first (so a `RuleConfigError` is thrown by
  * the first `next()`), then the automaton, pausing (yielding) after each bounded piece of work.
@@ -99,9 +102,16 @@ export function* compileRulesSteps(input: readonly unknown[]): Generator<void, C
 
   const toIds = (rule: NormalizedRule, texts: readonly string[]): number[] =>
     texts.map((text) => anchorId(text, rule.ignoreCase));
-  const ruleAll = rules.map((rule) => toIds(rule, rule.all));
-  const ruleAny = rules.map((rule) => toIds(rule, rule.any));
-  const ruleNone = rules.map((rule) => toIds(rule, rule.none));
+  const ruleAll: number[][] = [];
+  const ruleAny: number[][] = [];
+  const ruleNone: number[][] = [];
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index] as NormalizedRule;
+    ruleAll.push(toIds(rule, rule.all));
+    ruleAny.push(toIds(rule, rule.any));
+    ruleNone.push(toIds(rule, rule.none));
+    if (index % RULES_PER_STEP === RULES_PER_STEP - 1) yield;
+  }
 
   const triggerLists: number[][] = anchorText.map(() => []);
   const byStatus = new Map<number, number[]>();
