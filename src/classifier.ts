@@ -143,8 +143,13 @@ function originalExceptionOf(hint: unknown): unknown {
 
 /** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
 function liveEventFacts(event: unknown, hint: unknown, originalException: unknown): Facts {
+  const { fields, statuses, exceptionTypes, tags } = eventFacts(event, hint);
+  // Written out rather than spread: a spread copy costs more than the whole scan of a small rule set.
   return {
-    ...eventFacts(event, hint),
+    fields,
+    statuses,
+    exceptionTypes,
+    tags,
     upstream: (): UpstreamFacts | undefined => eventUpstreamError(event, originalException),
   };
 }
