@@ -156,12 +156,14 @@ function liveEventFacts(event: unknown, hint: unknown, originalException: unknow
 
 function toClassification(rule: NormalizedRule | undefined): Classification | undefined {
   if (!rule) return undefined;
-  return {
+  const classification: { -readonly [Key in keyof Classification]: Classification[Key] } = {
     kind: rule.kind,
     action: rule.action,
     rule: rule.id,
     summary: rule.summary,
-    ...(rule.sample === undefined ? {} : { sample: rule.sample }),
-    ...(rule.uncaught === undefined ? {} : { uncaught: rule.uncaught }),
   };
+  // Assigned rather than spread in: this runs for every matching event.
+  if (rule.sample !== undefined) classification.sample = rule.sample;
+  if (rule.uncaught !== undefined) classification.uncaught = rule.uncaught;
+  return classification;
 }

@@ -56,6 +56,7 @@ export const OUTCOME_CODES: readonly Outcome[] = ['pass', 'drop', 'breadcrumb'];
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const READ_SIZE = 1 << 20;
+const readBuffer = Buffer.allocUnsafe(READ_SIZE);
 
 /**
  * Reads and decides the lines of one block synchronously: read, split, `JSON.parse`, classify, summarize.
@@ -67,7 +68,8 @@ export function decideBlock(task: BlockTask, classifier: Classifier): DecidedBlo
   const records = new BlockRecords();
   const descriptor = openSync(task.path, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(READ_SIZE);
+    // One read buffer per thread, reused block after block (a block is decided synchronously).
+    let buffer = readBuffer;
     let length = 0;
     /** File offset of `buffer[0]`. */
     let bufferOffset = task.start > 0 ? task.start - 1 : 0;
@@ -79,6 +81,7 @@ export function decideBlock(task: BlockTask, classifier: Classifier): DecidedBlo
         const grown = Buffer.allocUnsafe(buffer.length * 2);
         buffer.copy(grown, 0, keepFrom, length);
         buffer = grown;
+        // A line longer than the buffer grew it once; the next block starts small again.
       } else if (kept > 0) buffer.copy(buffer, 0, keepFrom, length);
       bufferOffset += keepFrom;
       length = kept;
