@@ -214,7 +214,7 @@ async function main(): Promise<void> {
   // 5. Replay.
   const cores = os.availableParallelism();
   const jobs = Math.max(2, cores);
-  const replay = await measureReplay(20_000, jobs, 3);
+  const replay = await measureReplay(100_000, jobs, 3);
   const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
   const seconds = (spread: Spread) =>
     formatSpread(
