@@ -69,6 +69,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   }
 }
 
+/** Rules copied into `Classifier.rules` between two pauses of `createClassifierSteps`. */
+const RULES_PER_STEP = 1_024;
+
 /**
  * `createClassifier` in steps, for compiling off the hot path: the first `next()` checks the options and
  * validates the rules (throwing as `createClassifier` does); later ones build the rest a bounded piece at
@@ -77,11 +80,17 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
 export function* createClassifierSteps(options: ClassifierOptions = {}): Generator<void, Classifier, void> {
   const { rules, maxTextLength } = checkedOptions(options);
   const compiled = yield* compileRulesSteps(rules);
+  yield;
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
+  const publicRules: Array<Rule & { readonly id: string }> = [];
+  for (const rule of compiled.rules) {
+    publicRules.push({ ...rule.source, id: rule.id });
+    if (publicRules.length % RULES_PER_STEP === 0) yield;
+  }
 
   return {
-    rules: compiled.rules.map((rule) => ({ ...rule.source, id: rule.id })),
+    rules: publicRules,
     stats: {
       rules: compiled.rules.length,
       anchors: compiled.anchorText.length,

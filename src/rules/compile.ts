@@ -149,6 +149,7 @@ export function* compileRulesSteps(input: readonly unknown[]): Generator<void, C
 
   yield;
   const automaton = yield* buildAutomatonSteps(keys);
+  yield;
   return {
     rules,
     automaton,
