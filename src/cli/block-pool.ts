@@ -119,9 +119,14 @@ function serveBlocks(port: MessagePort, setup: WorkerSetup): void {
       } satisfies Reply);
       return;
     }
-    const transfer = [block.lines, block.rules, block.outcomes, block.timestamps].map(
-      (array) => array.buffer,
-    );
+    const transfer = [
+      block.lines,
+      block.rules,
+      block.outcomes,
+      block.timestamps,
+      block.textEnds,
+      block.eventIdEnds,
+    ].map((array) => array.buffer);
     port.postMessage({ id, block } satisfies Reply, transfer as ArrayBuffer[]);
   });
 }

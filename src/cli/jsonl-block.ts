@@ -23,7 +23,9 @@ export const NO_RULE = -1;
 /**
  * What a block's lines came to, in columns so it crosses a thread boundary cheaply. Record `i` is an
  * event (`rules[i]` is the deciding rule's index, or `NO_RULE`) or a broken record (`BROKEN_RECORD`,
- * `texts[i]` is the problem). Lines are numbered from 1 within the block.
+ * `textOf(block, i)` is the problem). Lines are numbered from 1 within the block. Strings travel packed
+ * (one string and the end offset of each part): a thread boundary copies one string far faster than
+ * thousands.
  */
 export interface DecidedBlock {
   /** Lines the block owns: the caller adds them up to number the lines of the next block. */
@@ -35,9 +37,12 @@ export interface DecidedBlock {
   readonly outcomes: Uint8Array;
   /** Event timestamps in seconds (NaN when absent), for surge reports. */
   readonly timestamps: Float64Array;
-  /** The redacted summary of an event, the problem of a broken record. */
-  readonly texts: string[];
-  readonly eventIds: Array<string | undefined>;
+  /** The redacted summary of each event, the problem of each broken record (see `textOf`). */
+  readonly texts: string;
+  readonly textEnds: Int32Array;
+  /** Each event's id, empty when it has none (see `eventIdAt`). */
+  readonly eventIds: string;
+  readonly eventIdEnds: Int32Array;
   /** Records before the first line that parsed as JSON (-1: no line did), and what that value was. */
   readonly firstValueAt: number;
   /** Why the first parsed value is clearly not events (a directory walk skips such a file). */
@@ -212,7 +217,7 @@ class BlockRecords {
   #outcomes = new Uint8Array(256);
   #timestamps = new Float64Array(256);
   readonly #texts: string[] = [];
-  readonly #eventIds: Array<string | undefined> = [];
+  readonly #eventIds: string[] = [];
 
   event(
     line: number,
@@ -228,7 +233,7 @@ class BlockRecords {
     this.#outcomes[at] = outcome;
     this.#timestamps[at] = timestamp;
     this.#texts.push(summary);
-    this.#eventIds.push(eventId);
+    this.#eventIds.push(eventId ?? '');
   }
 
   broken(line: number, problem: string): void {
@@ -237,7 +242,7 @@ class BlockRecords {
     this.#rules[at] = BROKEN_RECORD;
     this.#timestamps[at] = Number.NaN;
     this.#texts.push(problem);
-    this.#eventIds.push(undefined);
+    this.#eventIds.push('');
   }
 
   #next(): number {
@@ -259,14 +264,39 @@ class BlockRecords {
       rules: this.#rules.slice(0, this.count),
       outcomes: this.#outcomes.slice(0, this.count),
       timestamps: this.#timestamps.slice(0, this.count),
-      texts: this.#texts,
-      eventIds: this.#eventIds,
+      texts: this.#texts.join(''),
+      textEnds: endsOf(this.#texts),
+      eventIds: this.#eventIds.join(''),
+      eventIdEnds: endsOf(this.#eventIds),
       firstValueAt: this.firstValueAt,
       firstValueNotEvents: this.firstValueNotEvents,
       fatal: this.fatal,
       fatalLine: this.fatalLine,
     };
   }
+}
+
+function endsOf(parts: readonly string[]): Int32Array {
+  const ends = new Int32Array(parts.length);
+  let end = 0;
+  parts.forEach((part, index) => {
+    end += part.length;
+    ends[index] = end;
+  });
+  return ends;
+}
+
+/** The summary of event `record` of a block, or the problem of a broken record. */
+export function textOf(block: DecidedBlock, record: number): string {
+  const start = record === 0 ? 0 : (block.textEnds[record - 1] as number);
+  return block.texts.slice(start, block.textEnds[record]);
+}
+
+/** The id of event `record` of a block, when it has one. */
+export function eventIdAt(block: DecidedBlock, record: number): string | undefined {
+  const start = record === 0 ? 0 : (block.eventIdEnds[record - 1] as number);
+  const end = block.eventIdEnds[record] as number;
+  return end > start ? block.eventIds.slice(start, end) : undefined;
 }
 
 function grow<T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T {

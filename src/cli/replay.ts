@@ -14,7 +14,9 @@ import {
   BROKEN_RECORD,
   type DecidedBlock,
   decideBlock,
+  eventIdAt,
   OUTCOME_CODES,
+  textOf,
 } from './jsonl-block.js';
 import { type CorpusEntry, openCorpus, readFileRecords } from './read-events.js';
 import { eventIdOf, timestampOf } from './recorded-event.js';
@@ -206,7 +208,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
             type: 'broken',
             source: entry.source,
             line,
-            problem: block.texts[record] as string,
+            problem: textOf(block, record),
           });
           continue;
         }
@@ -216,8 +218,8 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
           line,
           OUTCOME_CODES[block.outcomes[record] as number] as Outcome,
           rule,
-          block.eventIds[record],
-          block.texts[record] as string,
+          eventIdAt(block, record),
+          textOf(block, record),
           block.timestamps[record] as number,
         );
       }
