@@ -164,23 +164,32 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
     }
     if (jobs > 1 && tasks.length >= MIN_PARALLEL_BLOCKS && !pool && !poolRefused) {
       try {
-        pool = new BlockPool(jobs, rules, options.maxTextLength);
+        // This thread is one of the `jobs`: it decides its share of the blocks between printing rows.
+        pool = new BlockPool(jobs - 1, rules, options.maxTextLength);
       } catch {
         // Rules that cannot cross to a thread (a non-cloneable field): decide on this one.
         poolRefused = true;
       }
     }
     const workers = tasks.length >= MIN_PARALLEL_BLOCKS ? pool : undefined;
-    const ahead: Array<Promise<DecidedBlock>> = [];
+    // Blocks in flight, in input order: a worker's promise, or a block left for this thread.
+    const ahead: Array<Promise<DecidedBlock> | BlockTask> = [];
     let submitted = 0;
     const next = (): Promise<DecidedBlock> | DecidedBlock => {
       if (!workers) return decideBlock(tasks[submitted++] as BlockTask, classifier);
-      while (ahead.length < workers.size * 2 && submitted < tasks.length) {
-        const decided = workers.decide(tasks[submitted++] as BlockTask);
-        decided.catch(() => undefined);
-        ahead.push(decided);
+      const threads = workers.size + 1;
+      while (ahead.length < threads * 2 && submitted < tasks.length) {
+        const task = tasks[submitted] as BlockTask;
+        // Every `threads`-th block stays here; the others go to the workers.
+        if (submitted++ % threads === 0) ahead.push(task);
+        else {
+          const decided = workers.decide(task);
+          decided.catch(() => undefined);
+          ahead.push(decided);
+        }
       }
-      return ahead.shift() as Promise<DecidedBlock>;
+      const first = ahead.shift() as Promise<DecidedBlock> | BlockTask;
+      return first instanceof Promise ? first : decideBlock(first, classifier);
     };
 
     let lineBase = 0;
