@@ -19,8 +19,8 @@ Options:
       --surge <n>/<window>   Report the surge events the integration would have sent, from the events'
                              timestamps: more than <n> drops and demotions of one kind within <window>
                              (ms, s, m or h; default 100/60s, as the integration); off to skip
-  -j, --jobs <n>             Threads that decide large JSON Lines files (output keeps the input order;
-                             default: one per core)
+  -j, --jobs <n>             Threads that decide large JSON Lines files, the main one included (rows
+                             keep the input order; default: one per core)
       --expect <file>        Compare with an expectations file; exit 1 on any mismatch
       --write-expect <file>  Write the outcomes of this replay as an expectations file
   -h, --help                 Show this help
