@@ -37,7 +37,8 @@ export interface ReplayEventsOptions {
   /** Files never read as events, e.g. the rules module and an expectations file (any form of path). */
   readonly exclude?: readonly string[];
   /**
-   * Threads that decide large JSON Lines files in blocks (output stays in input order).
+   * Threads that decide large JSON Lines files in blocks, the calling one included (`jobs - 1`
+   * workers); the events still arrive in input order.
    * @default os.availableParallelism()
    */
   readonly jobs?: number;
