@@ -83,6 +83,11 @@ export function* createClassifierSteps(options: ClassifierOptions = {}): Generat
   yield;
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
+  // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
+  // small rule set's whole scan. Set only while a match runs (it calls the thunk synchronously).
+  let liveEvent: unknown;
+  let liveOriginalException: unknown;
+  const liveUpstream = (): UpstreamFacts | undefined => eventUpstreamError(liveEvent, liveOriginalException);
   const publicRules: Array<Rule & { readonly id: string }> = [];
   for (const rule of compiled.rules) {
     publicRules.push({ ...rule.source, id: rule.id });
@@ -102,7 +107,14 @@ export function* createClassifierSteps(options: ClassifierOptions = {}): Generat
       const mark = expectedMarkOf(originalException);
       if (mark)
         return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
-      return decide(liveEventFacts(event, hint, originalException));
+      liveEvent = event;
+      liveOriginalException = originalException;
+      try {
+        return decide(withUpstream(eventFacts(event, hint), liveUpstream));
+      } finally {
+        liveEvent = undefined;
+        liveOriginalException = undefined;
+      }
     },
     classifyBreadcrumb(breadcrumb) {
       return decide(breadcrumbFacts(breadcrumb));
@@ -111,7 +123,14 @@ export function* createClassifierSteps(options: ClassifierOptions = {}): Generat
       return decide(exampleFacts(typeof example === 'string' ? { text: example } : example));
     },
     explain(event, hint) {
-      return matcher.matchAll(liveEventFacts(event, hint, originalExceptionOf(hint))).map((rule) => rule.id);
+      liveEvent = event;
+      liveOriginalException = originalExceptionOf(hint);
+      try {
+        return matcher.matchAll(withUpstream(eventFacts(event, hint), liveUpstream)).map((rule) => rule.id);
+      } finally {
+        liveEvent = undefined;
+        liveOriginalException = undefined;
+      }
     },
   };
 }
@@ -151,15 +170,14 @@ function originalExceptionOf(hint: unknown): unknown {
 }
 
 /** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
-function liveEventFacts(event: unknown, hint: unknown, originalException: unknown): Facts {
-  const { fields, statuses, exceptionTypes, tags } = eventFacts(event, hint);
+function withUpstream(facts: Facts, upstream: () => UpstreamFacts | undefined): Facts {
   // Written out rather than spread: a spread copy costs more than the whole scan of a small rule set.
   return {
-    fields,
-    statuses,
-    exceptionTypes,
-    tags,
-    upstream: (): UpstreamFacts | undefined => eventUpstreamError(event, originalException),
+    fields: facts.fields,
+    statuses: facts.statuses,
+    exceptionTypes: facts.exceptionTypes,
+    tags: facts.tags,
+    upstream,
   };
 }
 
