@@ -1,7 +1,8 @@
 // Builds dist/ with one output file per source module, so that an app's bundler keeps only the modules
 // it reaches (the way Sentry's own packages ship with `preserveModules`):
 //   dist/**/*.js     ESM, every module under src/ (the CLI included; `dist/cli/bin.js` is the bin)
-//   dist/**/*.cjs    CommonJS, the library modules (not the CLI), requiring each other as `.cjs`
+//   dist/**/*.cjs    CommonJS, every module but the bin, requiring each other as `.cjs` (the Node-only
+//                    replay API and the CLI modules it runs get `import.meta.url` from `__filename`)
 //   dist/**/*.d.ts   declarations (tsc), and `.d.cts` copies that import `.cjs` paths
 // Run as `npm run build`.
 import { execFileSync } from 'node:child_process';
@@ -42,7 +43,15 @@ function preserveModules(extension) {
 }
 
 const allModules = sourceFiles(source);
-const libraryModules = allModules.filter((file) => !relative(source, file).startsWith('cli'));
+/** Node-only: the replay API (`sentry-expected-errors/replay`) and the CLI modules, but the bin. */
+const isNodeOnly = (file) => {
+  const path = relative(source, file);
+  return path === 'replay.ts' || (path.startsWith('cli') && path !== join('cli', 'bin.ts'));
+};
+const libraryModules = allModules.filter(
+  (file) => !relative(source, file).startsWith('cli') && !isNodeOnly(file),
+);
+const nodeOnlyModules = allModules.filter(isNodeOnly);
 const shared = {
   bundle: true,
   packages: 'external',
@@ -67,12 +76,25 @@ await Promise.all([
     supported: { 'dynamic-import': false },
     plugins: [preserveModules('.cjs')],
   }),
+  build({
+    ...shared,
+    entryPoints: nodeOnlyModules,
+    platform: 'node',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    supported: { 'dynamic-import': false },
+    // CommonJS has no `import.meta`: the worker pool finds its own file, and the CLI its package.json,
+    // through this.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [preserveModules('.cjs')],
+  }),
 ]);
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 for (const file of sourceFiles(output).filter((path) => path.endsWith('.d.ts'))) {
-  if (relative(output, file).startsWith('cli')) continue;
+  if (relative(output, file) === join('cli', 'bin.d.ts')) continue;
   const declarations = readFileSync(file, 'utf8').replace(
     /(from\s+|import\()(['"])(\.\.?\/[^'"]*)\.js\2/g,
     '$1$2$3.cjs$2',

@@ -1,6 +1,6 @@
 import { breadcrumbFacts, eventFacts } from './event-text.js';
 import { expectedMarkOf } from './expected-error.js';
-import { compileRules } from './rules/compile.js';
+import { compileRulesSteps } from './rules/compile.js';
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
@@ -71,17 +71,44 @@ export interface ClassifierParts {
  * `createClassifier` with the upstream reader and the pattern check given, so that this module (and the
  * integration, which builds its classifier here) imports neither the taxonomy nor the pattern analysis.
  */
-export function buildClassifier(
+export function buildClassifier(options: ClassifierOptions, parts: ClassifierParts): Classifier {
+  const steps = buildClassifierSteps(options, parts);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Rules copied into `Classifier.rules` between two pauses of `buildClassifierSteps`. */
+const RULES_PER_STEP = 1_024;
+
+/**
+ * `buildClassifier` in steps, for compiling off the hot path: the first `next()` checks the options and
+ * validates the rules (throwing as `createClassifier` does); later ones build the rest a bounded piece at
+ * a time.
+ */
+export function* buildClassifierSteps(
   options: ClassifierOptions,
   { readUpstream, checkPattern }: ClassifierParts,
-): Classifier {
+): Generator<void, Classifier, void> {
   const { rules, maxTextLength } = checkedOptions(options);
-  const compiled = compileRules(rules, checkPattern);
+  const compiled = yield* compileRulesSteps(rules, checkPattern);
+  yield;
   const matcher = createMatcher(compiled, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
+  // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
+  // small rule set's whole scan. Set only while a match runs (it calls the thunk synchronously).
+  let liveEvent: unknown;
+  let liveOriginalException: unknown;
+  const liveUpstream = (): UpstreamFacts | undefined => readUpstream(liveEvent, liveOriginalException);
+  const publicRules: Array<Rule & { readonly id: string }> = [];
+  for (const rule of compiled.rules) {
+    publicRules.push({ ...rule.source, id: rule.id });
+    if (publicRules.length % RULES_PER_STEP === 0) yield;
+  }
 
   return {
-    rules: compiled.rules.map((rule) => ({ ...rule.source, id: rule.id })),
+    rules: publicRules,
     stats: {
       rules: compiled.rules.length,
       anchors: compiled.anchorText.length,
@@ -94,7 +121,14 @@ export function buildClassifier(
       const mark = expectedMarkOf(originalException) ?? serializedMarkOf(event);
       if (mark)
         return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
-      return decide(liveEventFacts(event, hint, originalException, readUpstream));
+      liveEvent = event;
+      liveOriginalException = originalException;
+      try {
+        return decide(withUpstream(eventFacts(event, hint), liveUpstream));
+      } finally {
+        liveEvent = undefined;
+        liveOriginalException = undefined;
+      }
     },
     classifyBreadcrumb(breadcrumb) {
       return decide(breadcrumbFactsWithUpstream(breadcrumb, readUpstream));
@@ -103,9 +137,14 @@ export function buildClassifier(
       return decide(exampleFacts(typeof example === 'string' ? { text: example } : example));
     },
     explain(event, hint) {
-      return matcher
-        .matchAll(liveEventFacts(event, hint, originalExceptionOf(hint), readUpstream))
-        .map((rule) => rule.id);
+      liveEvent = event;
+      liveOriginalException = originalExceptionOf(hint);
+      try {
+        return matcher.matchAll(withUpstream(eventFacts(event, hint), liveUpstream)).map((rule) => rule.id);
+      } finally {
+        liveEvent = undefined;
+        liveOriginalException = undefined;
+      }
     },
   };
 }
@@ -145,13 +184,15 @@ function originalExceptionOf(hint: unknown): unknown {
 }
 
 /** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
-function liveEventFacts(
-  event: unknown,
-  hint: unknown,
-  originalException: unknown,
-  readUpstream: UpstreamReader,
-): Facts {
-  return { ...eventFacts(event, hint), upstream: () => readUpstream(event, originalException) };
+function withUpstream(facts: Facts, upstream: () => UpstreamFacts | undefined): Facts {
+  // Written out rather than spread: a spread copy costs more than the whole scan of a small rule set.
+  return {
+    fields: facts.fields,
+    statuses: facts.statuses,
+    exceptionTypes: facts.exceptionTypes,
+    tags: facts.tags,
+    upstream,
+  };
 }
 
 /**
@@ -165,17 +206,19 @@ function breadcrumbFactsWithUpstream(breadcrumb: unknown, readUpstream: Upstream
     message: facts.fields.map((parts) => parts.join('')).join('\n'),
     ...(status === undefined ? {} : { tags: { 'http.response.status_code': status } }),
   };
-  return { ...facts, upstream: () => readUpstream(asEvent, undefined) };
+  return withUpstream(facts, () => readUpstream(asEvent, undefined));
 }
 
 function toClassification(rule: NormalizedRule | undefined): Classification | undefined {
   if (!rule) return undefined;
-  return {
+  const classification: { -readonly [Key in keyof Classification]: Classification[Key] } = {
     kind: rule.kind,
     action: rule.action,
     rule: rule.id,
     summary: rule.summary,
-    ...(rule.sample === undefined ? {} : { sample: rule.sample }),
-    ...(rule.uncaught === undefined ? {} : { uncaught: rule.uncaught }),
   };
+  // Assigned rather than spread in: this runs for every matching event.
+  if (rule.sample !== undefined) classification.sample = rule.sample;
+  if (rule.uncaught !== undefined) classification.uncaught = rule.uncaught;
+  return classification;
 }

@@ -65,8 +65,14 @@ export interface ExpectedErrorsOptions extends SafetyNetOptions {
   readonly logs?: LogsOption;
 }
 
-/** Result of `ExpectedErrorsIntegration.setRules`. */
-export type SetRulesResult = { readonly ok: true } | { readonly ok: false; readonly error: RuleConfigError };
+/**
+ * Result of `ExpectedErrorsIntegration.setRules`: the rules were refused (`error`), or accepted and
+ * `applied` resolves once they decide events — `true`, or `false` when a later `setRules` call replaced
+ * them first (or they failed to compile; the rules in use stay).
+ */
+export type SetRulesResult =
+  | { readonly ok: true; readonly applied: Promise<boolean> }
+  | { readonly ok: false; readonly error: RuleConfigError };
 
 /**
  * The integration instance: a Sentry `Integration` plus a way to swap its rules at runtime. Its hooks
@@ -89,11 +95,13 @@ export interface ExpectedErrorsIntegration {
   getClassifier(): Classifier;
   /**
    * Replaces the rules (a remote config refresh, a feature flag). Anything but an array of valid rules is
-   * refused (`null` or `undefined` never mean "no rules": pass `[]` for that): the rules in use stay, the
-   * error is returned (never thrown) and logged to Sentry's debug log. A `pattern` is checked for
-   * catastrophic backtracking by code loaded on demand: until that check has run once, a pack with a
-   * pattern is taken on once its patterns pass (events wait for it), and one that fails is refused then,
-   * in the debug log.
+   * refused (`null` or `undefined` never mean "no rules": pass `[]` for that): the rules are validated at
+   * once, a refusal is returned (never thrown) and logged to Sentry's debug log, and the rules in use stay.
+   * A small pack is compiled and in use when the call returns; a large one (thousands of rules) is
+   * compiled in slices of a few milliseconds between events, the old rules deciding until the new ones
+   * take over at once (`applied`). A `pattern` is checked for catastrophic backtracking by code loaded on
+   * demand: until that check has run once, a pack with a pattern is taken on once its patterns pass
+   * (events wait for it), and one that fails is refused then, in the debug log.
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
   /**
@@ -124,8 +132,8 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
     },
     setRules(next) {
       try {
-        rules.replace(ruleArray(next, 'setRules'));
-        return { ok: true };
+        const applied = rules.replace(ruleArray(next, 'setRules'));
+        return { ok: true, applied };
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
           ? error

@@ -1,9 +1,15 @@
 import type { Event } from '@sentry/core';
-import { buildClassifier, type Classifier, type ClassifierParts } from './build-classifier.js';
+import {
+  buildClassifier,
+  buildClassifierSteps,
+  type Classifier,
+  type ClassifierParts,
+} from './build-classifier.js';
 import { debugLog } from './debug-log.js';
 import { onDemand } from './on-demand.js';
 import { RuleConfigError } from './rules/errors.js';
 import type { Rule } from './rules/types.js';
+import { runInSlices, SLICE_MILLISECONDS } from './run-in-slices.js';
 
 /** What `rulesInUse` reads of the integration's options. */
 export interface RulesInUseOptions {
@@ -23,11 +29,13 @@ export interface RulesInUse {
   /** The classifier events and breadcrumbs are decided with now. */
   classifier(): Classifier;
   /**
-   * Compiles `rules`, throwing `RuleConfigError` as `createClassifier` does. They are used at once, or,
-   * when a `pattern` awaits the check, once it has passed; a pattern that fails leaves the rules in use
-   * as they were, and the debug log says why.
+   * Validates `rules` at once, throwing `RuleConfigError` as `createClassifier` does, then compiles them:
+   * at once when that is quick, else in slices of a few milliseconds between events, the rules in use
+   * deciding until the new ones take over. They are used once compiled, or, when a `pattern` awaits the
+   * check, once it has passed; a pattern that fails leaves the rules in use as they were, and the debug
+   * log says why. Resolves `true` once they are compiled, `false` when a later call replaced them first.
    */
-  replace(rules: readonly Rule[]): void;
+  replace(rules: readonly Rule[]): Promise<boolean>;
   /** Starts loading what the rules and options need (the integration's `setup`). */
   prepare(): void;
   /** The promise of what events must wait for (a check, the taxonomy), or `undefined` when nothing. */
@@ -65,6 +73,8 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   // decide (none, for the first set).
   let current = initial.unchecked ? compile([]).classifier : initial.classifier;
   let pending = initial.unchecked ? initial.classifier : undefined;
+  // Bumped by each `replace`: a compile still running in slices for an older call stops.
+  let replacements = 0;
 
   const settle = (): void => {
     const candidate = pending;
@@ -91,14 +101,33 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   return {
     classifier: () => current,
     replace(rules) {
-      const compiled = compile(rules);
-      if (compiled.unchecked) {
-        pending = compiled.classifier;
-      } else {
-        current = compiled.classifier;
-        pending = undefined;
+      unchecked = false;
+      const steps = buildClassifierSteps({ rules, ...maxTextLength }, parts);
+      const deadline = Date.now() + SLICE_MILLISECONDS;
+      // The first step validates (and meets every pattern), so a refusal is thrown here.
+      let next = steps.next();
+      const awaitsCheck = unchecked;
+      const generation = ++replacements;
+      const take = (classifier: Classifier): void => {
+        if (awaitsCheck) {
+          pending = classifier;
+        } else {
+          current = classifier;
+          pending = undefined;
+        }
+        prepare();
+      };
+      while (!next.done && Date.now() < deadline) next = steps.next();
+      if (next.done) {
+        take(next.value);
+        return Promise.resolve(true);
       }
-      prepare();
+      return runInSlices(steps, () => generation !== replacements).then((run) => {
+        if (run.status === 'done') take(run.value);
+        else if (run.status === 'failed')
+          debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
+        return run.status === 'done';
+      });
     },
     prepare,
     waiting() {

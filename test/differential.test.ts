@@ -177,6 +177,46 @@ describe('createClassifier (differential)', () => {
     );
   });
 
+  it('agrees on ASCII text with a few rules (where a direct string search replaces the automaton)', () => {
+    const asciiText = (maxLength: number) =>
+      fc
+        .array(fc.constantFrom(...'aAbBcC (401):"_kK'.split('')), { minLength: 1, maxLength })
+        .map((characters) => characters.join(''));
+    const asciiRule = fc.record(
+      {
+        kind: fc.constantFrom('a', 'b'),
+        action: fc.constantFrom('drop', 'breadcrumb', 'report'),
+        any: fc.array(asciiText(4), { minLength: 1, maxLength: 3 }),
+        none: fc.array(asciiText(4), { minLength: 1, maxLength: 2 }),
+        ignoreCase: fc.boolean(),
+      },
+      { requiredKeys: ['kind', 'action', 'any'] },
+    );
+    const asciiEvent = fc.record(
+      {
+        message: asciiText(30),
+        exception: fc.record({
+          values: fc.array(fc.record({ type, value: asciiText(30) }), { maxLength: 2 }),
+        }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(asciiRule, { minLength: 1, maxLength: 3 }),
+        fc.array(asciiEvent, { minLength: 1, maxLength: 10 }),
+        (generated, events) => {
+          const rules = generated.map((rule, index) => ({ ...rule, id: `rule-${index}` }) as Rule);
+          const classifier = createClassifier({ rules });
+          for (const event of events) {
+            expect(classifier.classify(event)?.rule).toBe(referenceDecision(rules, event));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('agrees on texts where anchors sit at every offset of a long field', () => {
     fc.assert(
       fc.property(text(6), fc.nat(5_000), fc.boolean(), (anchor, offset, ignoreCase) => {

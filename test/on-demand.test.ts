@@ -84,7 +84,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
   it('loads the taxonomy when setRules brings the first `upstream` rule', async () => {
     const integration = expectedErrorsIntegration({ rules: [] });
     initWith(integration);
-    expect(integration.setRules([transientByTaxonomy])).toEqual({ ok: true });
+    expect(integration.setRules([transientByTaxonomy])).toMatchObject({ ok: true });
 
     Sentry.captureException(rateLimited());
     await Sentry.flush(2_000);

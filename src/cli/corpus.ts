@@ -10,8 +10,6 @@ export interface CorpusFile {
 
 /** What reading a corpus yields, in order. */
 export type CorpusRecord =
-  /** A file is about to be read. */
-  | { readonly type: 'file'; readonly source: CorpusFile }
   /** An event, already in the shape the SDK hands to `processEvent`. */
   | {
       readonly type: 'event';

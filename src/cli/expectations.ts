@@ -1,7 +1,7 @@
 import type { Outcome } from '../outcome.js';
 import { CliInputError } from './cli-error.js';
 import { isJsonObject } from './recorded-event.js';
-import type { ReplayedEvent } from './replay.js';
+import type { ReplayedEvent } from './replay-totals.js';
 
 /**
  * The outcome one or more recorded events must get. It applies to the events that match **every**

@@ -1,7 +1,8 @@
 import type { RuleCheckReport } from '../rules/check.js';
 import type { CorpusRecordOf } from './corpus.js';
 import type { ExpectationMismatch } from './expectations.js';
-import type { ReplayedEvent, ReplaySummary } from './replay.js';
+import type { ReplaySurge } from './replay-surges.js';
+import type { ReplayedEvent, ReplaySummary } from './replay-totals.js';
 
 /** Column widths of the replay table, fixed before the first row so rows can stream. */
 export interface TableLayout {
@@ -120,7 +121,47 @@ export function formatTotals(summary: ReplaySummary): string {
       );
     }
   }
+  if (summary.rules.length > 0) {
+    const width = Math.max('rule'.length, ...summary.rules.map((rule) => rule.rule.length));
+    lines.push('', `  ${'rule'.padEnd(width)}  events    drop  breadcrumb    pass  share of volume`);
+    for (const rule of summary.rules) {
+      lines.push(
+        `  ${rule.rule.padEnd(width)}  ${String(rule.events).padStart(6)}  ${String(rule.drop).padStart(6)}  ${String(rule.breadcrumb).padStart(10)}  ${String(rule.pass).padStart(6)}  ${percent(rule.share).padStart(15)}`,
+      );
+    }
+  }
   return lines.join('\n');
+}
+
+/**
+ * The surges the integration would have sent, one line each, under a heading that says what a surge is
+ * (`false` settings: surges were not asked for).
+ */
+export function formatSurges(
+  surges: readonly ReplaySurge[],
+  settings: { readonly threshold: number; readonly windowMs?: number } | false,
+): string {
+  if (!settings) return 'Surges: not worked out (--surge off)';
+  const rule = `more than ${settings.threshold} drops and demotions of one kind within ${formatWindow(settings.windowMs ?? 60_000)}`;
+  if (surges.length === 0) return `Surges: none (${rule})`;
+  const width = Math.max(...surges.map((surge) => surge.kind.length));
+  return [
+    `Surges the integration would have sent (${rule}): ${surges.length}`,
+    ...surges.map((surge) => {
+      const rules = Object.entries(surge.rules)
+        .sort((left, right) => right[1] - left[1])
+        .map(([id, count]) => `${id} ${count}`)
+        .join(', ');
+      return `  ${surge.kind.padEnd(width)}  ${surge.at}  ${surge.count} events since ${surge.from}  (${rules})`;
+    }),
+  ].join('\n');
+}
+
+function formatWindow(milliseconds: number): string {
+  if (milliseconds % 3_600_000 === 0) return `${milliseconds / 3_600_000} h`;
+  if (milliseconds % 60_000 === 0 && milliseconds >= 60_000) return `${milliseconds / 60_000} min`;
+  if (milliseconds % 1_000 === 0) return `${milliseconds / 1_000} s`;
+  return `${milliseconds} ms`;
 }
 
 /** The mismatches of `--expect`, one per line under a heading. */
@@ -159,6 +200,7 @@ function cutAndPad(text: string, width: number): string {
 
 /** Cuts to `width` code points, marking the cut with an ellipsis. */
 function cut(text: string, width: number): string {
+  if (text.length <= width) return text;
   const codePoints = Array.from(text);
   return codePoints.length <= width ? text : `${codePoints.slice(0, width - 1).join('')}…`;
 }

@@ -37,7 +37,9 @@ async function loadModuleRules(path: string): Promise<readonly Rule[]> {
   }
   const candidate = namespace.rules ?? rulesOfDefault(namespace.default);
   if (candidate === undefined) {
-    const exports = Object.keys(namespace).filter((name) => name !== 'default');
+    const exports = Object.keys(namespace)
+      .filter((name) => name !== 'default')
+      .sort();
     const found = exports.length > 0 ? `; it exports ${exports.join(', ')}` : '';
     throw new CliInputError(
       `--rules ${path}: exports no rules (expected a named export \`rules\` or a default export holding the array${found})`,

@@ -5,14 +5,9 @@ import { ByteLines } from './byte-lines.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import type { CorpusFile, CorpusRecord } from './corpus.js';
 import { type JsonParse, parseJson } from './json-text.js';
-import { eventsOfParsedEnvelope, isParsedEnvelope, readEnvelopeFile } from './read-envelope.js';
-import {
-  isJsonObject,
-  type JsonObject,
-  looksLikeEvent,
-  looksLikeRule,
-  toSdkEvent,
-} from './recorded-event.js';
+import { eventsOfValue, notEventsReason } from './json-values.js';
+import { readEnvelopeFile } from './read-envelope.js';
+import { isJsonObject } from './recorded-event.js';
 
 /** Options of `openCorpus`. */
 export interface ReadCorpusOptions {
@@ -20,9 +15,10 @@ export interface ReadCorpusOptions {
   readonly exclude?: readonly string[];
 }
 
-type Format = 'json' | 'jsonl' | 'envelope';
+/** How a file of recorded events is laid out. */
+export type CorpusFormat = 'json' | 'jsonl' | 'envelope';
 
-const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
+const FORMAT_BY_EXTENSION: Readonly<Record<string, CorpusFormat>> = {
   '.json': 'json',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
@@ -36,40 +32,44 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
 const NOT_EVENTS =
   /^(?:package(?:-lock)?\.json|[jt]sconfig(?:\..{1,255})?\.json|biome\.jsonc?|(?:.{1,255}\.)?expect(?:ed|ations)\.json)$/;
 
+/** A file to replay, and how to read it. */
+export interface CorpusEntry {
+  readonly source: CorpusFile;
+  readonly format: CorpusFormat;
+  /** Named on the command line (not found by a directory walk): a file of non-events is an error then. */
+  readonly explicit: boolean;
+}
+
 /**
- * Opens the recorded events under `input` (a file, or a directory walked recursively in code-unit order
- * of names for a stable order; dot-entries and `node_modules` are left out) as a stream of records: one
- * per file, event, broken record or skipped file. Line-oriented files (JSONL, envelopes) are streamed; a
- * `.json` document is read whole. Throws `CliInputError` when `input` does not exist, and the stream
- * throws it for a file that cannot be read at all.
+ * Lists the files of recorded events under `input` (a file, or a directory walked recursively in
+ * code-unit order of names for a stable order; dot-entries and `node_modules` are left out). Throws
+ * `CliInputError` when `input` does not exist; the listing throws it for a directory it cannot read.
  */
 export async function openCorpus(
   input: string,
   options: ReadCorpusOptions = {},
-): Promise<AsyncIterable<CorpusRecord>> {
+): Promise<AsyncIterable<CorpusEntry>> {
   const info = await stat(input).catch((error: unknown) => {
     throw new CliInputError(`${input}: ${describeFileError(error)}`);
   });
-  return readCorpus(input, info.isDirectory(), options);
+  return listCorpus(input, info.isDirectory(), options);
 }
 
-async function* readCorpus(
+async function* listCorpus(
   input: string,
   isDirectory: boolean,
   options: ReadCorpusOptions,
-): AsyncGenerator<CorpusRecord> {
+): AsyncGenerator<CorpusEntry> {
   const excluded = new Set((options.exclude ?? []).map((path) => resolve(path)));
   if (isDirectory) {
     for await (const source of walk(input, '')) {
       if (excluded.has(resolve(source.path))) continue;
-      yield { type: 'file', source };
-      yield* readFileRecords(source, formatByExtension(source.file) ?? 'json', false);
+      yield { source, format: formatByExtension(source.file) ?? 'json', explicit: false };
     }
     return;
   }
   const source = { file: basename(input), path: input };
-  yield { type: 'file', source };
-  yield* readFileRecords(source, formatByExtension(input) ?? (await sniffFormat(input)), true);
+  yield { source, format: formatByExtension(input) ?? (await sniffFormat(input)), explicit: true };
 }
 
 async function* walk(directory: string, relative: string): AsyncGenerator<CorpusFile> {
@@ -99,7 +99,7 @@ async function isFile(entry: Dirent, path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
-function formatByExtension(path: string): Format | undefined {
+function formatByExtension(path: string): CorpusFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
 }
 
@@ -107,7 +107,7 @@ function formatByExtension(path: string): Format | undefined {
  * The format of a file named explicitly with an unknown extension (a Spotlight capture `.txt`, a raw
  * request body): an envelope when its second line is an item header, else JSON or JSONL.
  */
-async function sniffFormat(path: string): Promise<Format> {
+async function sniffFormat(path: string): Promise<CorpusFormat> {
   const reader = ByteLines.open(path);
   try {
     const first = parseJson((await reader.readLine())?.toString('utf8') ?? '');
@@ -124,11 +124,15 @@ async function sniffFormat(path: string): Promise<Format> {
   }
 }
 
-async function* readFileRecords(
-  source: CorpusFile,
-  format: Format,
-  explicit: boolean,
-): AsyncGenerator<CorpusRecord> {
+/**
+ * The records of one file, streamed (a `.json` document is read whole). Throws `CliInputError` for a file
+ * that cannot be read at all.
+ */
+export async function* readFileRecords({
+  source,
+  format,
+  explicit,
+}: CorpusEntry): AsyncGenerator<CorpusRecord> {
   try {
     if (format === 'envelope') yield* readEnvelopeFile(source);
     else if (format === 'jsonl') yield* readJsonLines(source, ByteLines.open(source.path), explicit);
@@ -213,45 +217,6 @@ async function* readJsonLines(
   } finally {
     await reader.close();
   }
-}
-
-/** The events a JSON value holds: itself, the elements of an array, or the event items of an envelope. */
-function eventsOfValue(value: unknown, where: string): Array<{ event: JsonObject } | { problem: string }> {
-  if (isParsedEnvelope(value)) return eventsOfParsedEnvelope(value, where);
-  if (isJsonObject(value)) return [{ event: toSdkEvent(value) }];
-  if (Array.isArray(value)) {
-    return value.map((element, position) =>
-      isJsonObject(element)
-        ? { event: toSdkEvent(element) }
-        : { problem: `array element #${position} is not an event object (${kindOf(element)})` },
-    );
-  }
-  return [{ problem: `not an event object (${kindOf(value)})` }];
-}
-
-/** Why a whole JSON value is clearly not events, or `undefined` when it may hold some. */
-function notEventsReason(value: unknown): string | undefined {
-  if (isParsedEnvelope(value) || looksLikeEvent(value)) return undefined;
-  if (isJsonObject(value)) {
-    return Array.isArray(value.expectations)
-      ? 'an expectations file'
-      : 'no event fields such as event_id or exception';
-  }
-  if (!Array.isArray(value)) return `a JSON ${kindOf(value)}`;
-  if (value.length === 0 || value.some(looksLikeEvent)) return undefined;
-  if (value.every(looksLikeRule)) return 'a rules file';
-  if (value.every((element) => isJsonObject(element) && typeof element.outcome === 'string')) {
-    return 'an expectations file';
-  }
-  return value.some(isJsonObject)
-    ? 'no event fields such as event_id or exception'
-    : 'an array of non-objects';
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
 }
 
 function stripByteOrderMark(text: string): string {

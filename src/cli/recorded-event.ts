@@ -37,7 +37,8 @@ export function looksLikeRule(value: unknown): boolean {
 
 /**
  * The event in the shape the SDK hands to `processEvent`, whatever shape it was recorded in. Only the
- * fields the classifier reads are translated; the rest is kept as is. Returns a shallow copy.
+ * fields the classifier reads are translated; the rest is kept as is. Returns the event itself when
+ * nothing needs translating (the SDK's own shape), else a shallow copy.
  *
  * - Sentry's stored event (its "JSON" link): `tags` as `[key, value]` pairs, and `type: 'error'` or
  *   `'default'` where the SDK sends no `type` (the integration classifies only events without one).
@@ -45,6 +46,7 @@ export function looksLikeRule(value: unknown): boolean {
  *   `exception`, `message`, `breadcrumbs` and `request`.
  */
 export function toSdkEvent(recorded: JsonObject): JsonObject {
+  if (isSdkShape(recorded)) return recorded;
   const event: JsonObject = { ...recorded };
   if (event.type === 'error' || event.type === 'default') delete event.type;
   if (typeof event.event_id !== 'string' && typeof event.eventID === 'string') event.event_id = event.eventID;
@@ -61,6 +63,27 @@ export function toSdkEvent(recorded: JsonObject): JsonObject {
     }
   }
   return event;
+}
+
+/** Whether `toSdkEvent` would change nothing (the shape an SDK sends, and most JSON Lines dumps hold). */
+function isSdkShape(event: JsonObject): boolean {
+  return (
+    event.type !== 'error' &&
+    event.type !== 'default' &&
+    (typeof event.event_id === 'string' || typeof event.eventID !== 'string') &&
+    !Array.isArray(event.tags) &&
+    !Array.isArray(event.entries)
+  );
+}
+
+/** Seconds since the epoch from a recorded `timestamp` (a number, or an ISO date as Sentry stores it). */
+export function timestampOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? Number.NaN : parsed / 1_000;
+  }
+  return Number.NaN;
 }
 
 /** The event id of an event, when it has one. */

@@ -2,7 +2,8 @@
 export const USAGE = `sentry-expected-errors: see what your rules do to recorded Sentry events
 
 Usage:
-  sentry-expected-errors replay <file|dir> --rules <module> [--json] [--expect <file> | --write-expect <file>]
+  sentry-expected-errors replay <file|dir> --rules <module> [--json] [--jobs <n>] [--surge <n>/<window>]
+                                [--expect <file> | --write-expect <file>]
   sentry-expected-errors check --rules <module> [--json]
 
 Commands:
@@ -15,6 +16,11 @@ Options:
   -r, --rules <module>       An ES module exporting \`rules\` (named or default), or a JSON file holding
                              the array of rules; in JSON a \`pattern\` is { "source": "…", "flags": "i" }
       --json                 Print JSON instead of a table
+      --surge <n>/<window>   Report the surge events the integration would have sent, from the events'
+                             timestamps: more than <n> drops and demotions of one kind within <window>
+                             (ms, s, m or h; default 100/60s, as the integration); off to skip
+  -j, --jobs <n>             Threads that decide large JSON Lines files, the main one included (rows
+                             keep the input order; default: one per core)
       --expect <file>        Compare with an expectations file; exit 1 on any mismatch
       --write-expect <file>  Write the outcomes of this replay as an expectations file
   -h, --help                 Show this help

@@ -1,4 +1,4 @@
-import { caseFoldTable } from './fold.js';
+import { caseFoldTable, foldCode, KELVIN_SIGN, KELVIN_SIGN_FOLDED } from './fold.js';
 
 /**
  * An Aho–Corasick automaton over case-folded UTF-16 code units. Characters that appear in no key share
@@ -35,119 +35,142 @@ export interface Automaton {
 
 /** Dense rows are capped at this many transitions (4 MiB of Int32). */
 const DENSE_TRANSITION_BUDGET = 1 << 20;
+/** Work between two pauses of `buildAutomatonSteps`: keys inserted, states linked. */
+const KEYS_PER_STEP = 512;
+const STATES_PER_STEP = 4_096;
+const ENTRIES_PER_STEP = 1 << 18;
 
 /** Builds the automaton for already case-folded, non-empty keys; key ids are their positions. */
 export function buildAutomaton(keys: readonly string[]): Automaton {
-  const fold = caseFoldTable();
-  const classByCode = new Map<number, number>();
-  for (const key of keys) {
-    for (let index = 0; index < key.length; index++) {
-      const code = key.charCodeAt(index);
-      if (!classByCode.has(code)) classByCode.set(code, classByCode.size + 1);
-    }
+  const steps = buildAutomatonSteps(keys);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
-  const classCount = classByCode.size + 1;
-  const classOf = new Uint16Array(65_536);
-  for (let code = 0; code < 65_536; code++) {
-    classOf[code] = classByCode.get(fold[code] as number) ?? 0;
-  }
+}
 
-  // Trie in insertion numbering: child lookup through one map keyed by node * classCount + class.
-  const childOf = new Map<number, number>();
-  const trieClass: number[] = [0];
-  const trieParent: number[] = [-1];
-  const ownKeys: number[][] = [[]];
-  keys.forEach((key, keyId) => {
+/**
+ * `buildAutomaton` in steps: the generator pauses (yields) after each bounded piece of work, so a caller
+ * can spread a large build over several macrotasks; it returns the automaton.
+ */
+export function* buildAutomatonSteps(keys: readonly string[]): Generator<void, Automaton, void> {
+  const { classOf, classCount } = characterClasses(keys);
+
+  // Trie: children as linked lists (first child, next sibling), the root's as a direct table.
+  let capacity = 1024;
+  let trieClass = new Uint16Array(capacity);
+  let firstChild = new Int32Array(capacity).fill(-1);
+  let nextSibling = new Int32Array(capacity).fill(-1);
+  const rootChild = new Int32Array(classCount).fill(-1);
+  const keyNode = new Int32Array(keys.length);
+  let nodeCount = 1;
+  const addNode = (parent: number, characterClass: number): number => {
+    if (nodeCount === capacity) {
+      capacity *= 2;
+      trieClass = grown(trieClass, new Uint16Array(capacity));
+      firstChild = grown(firstChild, new Int32Array(capacity).fill(-1));
+      nextSibling = grown(nextSibling, new Int32Array(capacity).fill(-1));
+    }
+    const node = nodeCount++;
+    trieClass[node] = characterClass;
+    if (parent === 0) rootChild[characterClass] = node;
+    nextSibling[node] = firstChild[parent] as number;
+    firstChild[parent] = node;
+    return node;
+  };
+  for (let keyId = 0; keyId < keys.length; keyId++) {
+    const key = keys[keyId] as string;
     let node = 0;
     for (let index = 0; index < key.length; index++) {
       const characterClass = classOf[key.charCodeAt(index)] as number;
-      const edge = node * classCount + characterClass;
-      let child = childOf.get(edge);
-      if (child === undefined) {
-        child = trieClass.length;
-        childOf.set(edge, child);
-        trieClass.push(characterClass);
-        trieParent.push(node);
-        ownKeys.push([]);
-      }
-      node = child;
+      let child = node === 0 ? (rootChild[characterClass] as number) : (firstChild[node] as number);
+      if (node !== 0)
+        while (child !== -1 && trieClass[child] !== characterClass) child = nextSibling[child] as number;
+      node = child === -1 ? addNode(node, characterClass) : child;
     }
-    (ownKeys[node] as number[]).push(keyId);
-  });
-  const stateCount = trieClass.length;
-
-  // Renumber breadth-first so that a state's failure target always has a smaller number and the
-  // shallow states form a prefix that can get dense rows.
-  const childrenOf: number[][] = Array.from({ length: stateCount }, () => []);
-  for (let node = 1; node < stateCount; node++)
-    (childrenOf[trieParent[node] as number] as number[]).push(node);
-  const order: number[] = [0];
-  for (let cursor = 0; cursor < order.length; cursor++) {
-    const children = (childrenOf[order[cursor] as number] as number[]).sort(
-      (left, right) => (trieClass[left] as number) - (trieClass[right] as number),
-    );
-    order.push(...children);
+    keyNode[keyId] = node;
+    if (keyId % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
   }
-  const renumbered = new Int32Array(stateCount);
-  order.forEach((node, state) => {
-    renumbered[node] = state;
-  });
-  const lookup = (state: number, characterClass: number): number => {
-    const child = childOf.get((order[state] as number) * classCount + characterClass);
-    return child === undefined ? -1 : (renumbered[child] as number);
-  };
+  const stateCount = nodeCount;
 
+  // Breadth-first numbering: a state's failure target has a smaller number, the shallow states form a
+  // prefix that gets dense rows, and the children of a state are consecutive (so edge e leads to state
+  // e + 1, and a state's edges start where its first child sits).
+  const nodeOfState = new Int32Array(stateCount);
+  const stateOfNode = new Int32Array(stateCount);
   const edgeStart = new Int32Array(stateCount + 1);
-  const edgeClass = new Uint16Array(Math.max(stateCount - 1, 0));
-  const edgeTarget = new Int32Array(Math.max(stateCount - 1, 0));
-  let edgeCount = 0;
+  let queued = 1;
   for (let state = 0; state < stateCount; state++) {
-    edgeStart[state] = edgeCount;
-    for (const child of childrenOf[order[state] as number] as number[]) {
-      edgeClass[edgeCount] = trieClass[child] as number;
-      edgeTarget[edgeCount] = renumbered[child] as number;
-      edgeCount++;
+    edgeStart[state] = queued - 1;
+    for (
+      let child = firstChild[nodeOfState[state] as number] as number;
+      child !== -1;
+      child = nextSibling[child] as number
+    ) {
+      stateOfNode[child] = queued;
+      nodeOfState[queued++] = child;
     }
   }
-  edgeStart[stateCount] = edgeCount;
-
-  const fail = new Int32Array(stateCount);
-  for (let state = 1; state < stateCount; state++) {
-    for (let edge = edgeStart[state] as number; edge < (edgeStart[state + 1] as number); edge++) {
-      const characterClass = edgeClass[edge] as number;
-      const child = edgeTarget[edge] as number;
-      let candidate = fail[state] as number;
-      let target = lookup(candidate, characterClass);
-      while (target === -1 && candidate !== 0) {
-        candidate = fail[candidate] as number;
-        target = lookup(candidate, characterClass);
-      }
-      fail[child] = target === -1 ? 0 : target;
-    }
+  edgeStart[stateCount] = stateCount - 1;
+  const edgeCount = Math.max(stateCount - 1, 0);
+  const edgeClass = new Uint16Array(edgeCount);
+  const edgeTarget = new Int32Array(edgeCount);
+  for (let edge = 0; edge < edgeCount; edge++) {
+    edgeClass[edge] = trieClass[nodeOfState[edge + 1] as number] as number;
+    edgeTarget[edge] = edge + 1;
   }
-  // Children of the root fail to the root; the loop above starts at state 1, so they keep the 0 they have.
+  yield;
 
+  // Failure links and dense rows in one breadth-first pass: a state's row is its failure state's row
+  // plus its own edges, and a child's failure state is where the parent's failure state goes on the
+  // child's character (looked up in a dense row, or along sparse edges and failure links).
   const denseStates = Math.min(stateCount, Math.max(1, Math.floor(DENSE_TRANSITION_BUDGET / classCount)));
   const dense = new Int32Array(denseStates * classCount);
-  for (let state = 0; state < denseStates; state++) {
-    const row = state * classCount;
-    const failRow = (fail[state] as number) * classCount;
-    for (let characterClass = 0; characterClass < classCount; characterClass++) {
-      dense[row + characterClass] = state === 0 ? 0 : (dense[failRow + characterClass] as number);
+  const fail = new Int32Array(stateCount);
+  const transition = (from: number, characterClass: number): number => {
+    let current = from;
+    for (;;) {
+      if (current < denseStates) return dense[current * classCount + characterClass] as number;
+      const end = edgeStart[current + 1] as number;
+      for (let edge = edgeStart[current] as number; edge < end; edge++) {
+        if (edgeClass[edge] === characterClass) return edge + 1;
+      }
+      current = fail[current] as number;
     }
-    for (let edge = edgeStart[state] as number; edge < (edgeStart[state + 1] as number); edge++) {
-      dense[row + (edgeClass[edge] as number)] = edgeTarget[edge] as number;
+  };
+  for (let state = 0; state < stateCount; state++) {
+    const first = edgeStart[state] as number;
+    const end = edgeStart[state + 1] as number;
+    if (state < denseStates) {
+      const row = state * classCount;
+      if (state !== 0)
+        dense.copyWithin(
+          row,
+          (fail[state] as number) * classCount,
+          (fail[state] as number) * classCount + classCount,
+        );
+      for (let edge = first; edge < end; edge++) dense[row + (edgeClass[edge] as number)] = edge + 1;
     }
+    for (let edge = first; edge < end; edge++) {
+      fail[edge + 1] = state === 0 ? 0 : transition(fail[state] as number, edgeClass[edge] as number);
+    }
+    if (state % STATES_PER_STEP === STATES_PER_STEP - 1) yield;
   }
 
+  // Keys by the state that completes them, in key order.
   const outputStart = new Int32Array(stateCount + 1);
   const outputKeys = new Int32Array(keys.length);
-  let outputCount = 0;
+  const keyState = Int32Array.from(keyNode, (node) => stateOfNode[node] as number);
+  for (const state of keyState) outputStart[state + 1] = (outputStart[state + 1] as number) + 1;
   for (let state = 0; state < stateCount; state++) {
-    outputStart[state] = outputCount;
-    for (const keyId of ownKeys[order[state] as number] as number[]) outputKeys[outputCount++] = keyId;
+    outputStart[state + 1] = (outputStart[state + 1] as number) + (outputStart[state] as number);
   }
-  outputStart[stateCount] = outputCount;
+  const filled = outputStart.slice(0, stateCount);
+  keyState.forEach((state, keyId) => {
+    const slot = filled[state] as number;
+    outputKeys[slot] = keyId;
+    filled[state] = slot + 1;
+  });
   const outputLink = new Int32Array(stateCount).fill(-1);
   const hasOutput = new Uint8Array(stateCount);
   for (let state = 1; state < stateCount; state++) {
@@ -157,10 +180,12 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     const hasOwn = (outputStart[state + 1] as number) > (outputStart[state] as number);
     hasOutput[state] = hasOwn || outputLink[state] !== -1 ? 1 : 0;
   }
+  yield;
 
   for (let entry = 0; entry < dense.length; entry++) {
     const target = dense[entry] as number;
     dense[entry] = target < denseStates && hasOutput[target] === 0 ? target * classCount : ~target;
+    if (entry % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
 
   const arrays = [
@@ -191,6 +216,38 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     outputLink,
     byteLength: arrays.reduce((total, array) => total + array.byteLength, 0),
   };
+}
+
+/**
+ * Character classes: one per distinct (folded) key character, 0 for every other. `classOf` maps each raw
+ * code unit through its folded form; when every key character is ASCII only ASCII and U+212A can fold
+ * to one of them, so the full fold table is not needed.
+ */
+function characterClasses(keys: readonly string[]): { classOf: Uint16Array; classCount: number } {
+  const classByCode = new Map<number, number>();
+  let asciiOnly = true;
+  for (const key of keys) {
+    for (let index = 0; index < key.length; index++) {
+      const code = key.charCodeAt(index);
+      if (classByCode.has(code)) continue;
+      classByCode.set(code, classByCode.size + 1);
+      if (code >= 0x80) asciiOnly = false;
+    }
+  }
+  const classOf = new Uint16Array(65_536);
+  if (asciiOnly) {
+    for (let code = 0; code < 0x80; code++) classOf[code] = classByCode.get(foldCode(code)) ?? 0;
+    classOf[KELVIN_SIGN] = classByCode.get(KELVIN_SIGN_FOLDED) ?? 0;
+  } else {
+    const fold = caseFoldTable();
+    for (let code = 0; code < 65_536; code++) classOf[code] = classByCode.get(fold[code] as number) ?? 0;
+  }
+  return { classOf, classCount: classByCode.size + 1 };
+}
+
+function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**

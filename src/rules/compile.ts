@@ -1,4 +1,4 @@
-import { type Automaton, buildAutomaton } from './automaton.js';
+import { type Automaton, buildAutomatonSteps } from './automaton.js';
 import { foldCase } from './fold.js';
 import type { PatternCheck } from './pattern.js';
 import { type NormalizedRule, normalizeRules } from './validate.js';
@@ -56,7 +56,26 @@ function flatLists(lists: ReadonlyArray<ArrayLike<number>>): FlatLists {
 
 /** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
 export function compileRules(input: readonly unknown[], checkPattern: PatternCheck): CompiledRules {
+  const steps = compileRulesSteps(input, checkPattern);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Rules given anchor ids between two pauses of `compileRulesSteps`. */
+const RULES_PER_STEP = 1_024;
+
+/**
+ * `compileRules` in steps: validation and the rule tables come first (so a `RuleConfigError` is thrown by
+ * the first `next()`), then the automaton, pausing (yielding) after each bounded piece of work.
+ */
+export function* compileRulesSteps(
+  input: readonly unknown[],
+  checkPattern: PatternCheck,
+): Generator<void, CompiledRules, void> {
   const rules = normalizeRules(input, checkPattern);
+  yield;
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
   const anchorIgnoreCase: boolean[] = [];
@@ -87,9 +106,16 @@ export function compileRules(input: readonly unknown[], checkPattern: PatternChe
 
   const toIds = (rule: NormalizedRule, texts: readonly string[]): number[] =>
     texts.map((text) => anchorId(text, rule.ignoreCase));
-  const ruleAll = rules.map((rule) => toIds(rule, rule.all));
-  const ruleAny = rules.map((rule) => toIds(rule, rule.any));
-  const ruleNone = rules.map((rule) => toIds(rule, rule.none));
+  const ruleAll: number[][] = [];
+  const ruleAny: number[][] = [];
+  const ruleNone: number[][] = [];
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index] as NormalizedRule;
+    ruleAll.push(toIds(rule, rule.all));
+    ruleAny.push(toIds(rule, rule.any));
+    ruleNone.push(toIds(rule, rule.none));
+    if (index % RULES_PER_STEP === RULES_PER_STEP - 1) yield;
+  }
 
   const triggerLists: number[][] = anchorText.map(() => []);
   const byStatus = new Map<number, number[]>();
@@ -125,9 +151,12 @@ export function compileRules(input: readonly unknown[], checkPattern: PatternChe
     }
   });
 
+  yield;
+  const automaton = yield* buildAutomatonSteps(keys);
+  yield;
   return {
     rules,
-    automaton: buildAutomaton(keys),
+    automaton,
     anchorText,
     anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
     keyAnchors: flatLists(keyAnchorLists),

@@ -1,4 +1,5 @@
 import type { CompiledRules } from './compile.js';
+import { createDirectScan } from './direct-scan.js';
 import type { Facts, UpstreamFacts } from './facts.js';
 import { createScanner } from './scan.js';
 import type { NormalizedRule, NormalizedUpstream } from './validate.js';
@@ -66,6 +67,14 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     }
   });
 
+  // Small rule sets: native string search per anchor instead of the automaton pass.
+  const directScan = createDirectScan(anchorText, anchorCaseSensitive, maxTextLength);
+  const markAnchor = (anchor: number): void => {
+    if (anchorSeen[anchor] === stamp) return;
+    anchorSeen[anchor] = stamp;
+    hitAnchors.push(anchor);
+  };
+
   const addCandidate = (rule: number): void => {
     if (ruleSeen[rule] === stamp) return;
     ruleSeen[rule] = stamp;
@@ -86,7 +95,9 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     }
     hitAnchors.length = 0;
     candidates.length = 0;
-    for (const parts of facts.fields) scanner.scanField(parts, maxTextLength);
+    for (const parts of facts.fields) {
+      if (!directScan?.scanField(parts, markAnchor)) scanner.scanField(parts, maxTextLength);
+    }
     for (const anchor of hitAnchors) {
       const last = anchorTriggers.start[anchor + 1] as number;
       for (let position = anchorTriggers.start[anchor] as number; position < last; position++) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finished } from '../helpers/spawn.js';
+import type { CliResult } from './run-cli.js';
 import { runCli, SAMPLE } from './run-cli.js';
 
 let scratch: string;
@@ -20,7 +20,7 @@ async function scratchFile(name: string, content: string): Promise<string> {
 }
 
 /** Exit code 2 and exactly one line on stderr, which is returned. */
-function usageError(result: Finished): string {
+function usageError(result: CliResult): string {
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/^sentry-expected-errors: [^\n]+\n$/);
   return result.stderr.trimEnd();
@@ -152,6 +152,9 @@ describe.concurrent('sentry-expected-errors exit code 2', { timeout: 60_000 }, (
       runCli('replay', SAMPLE.corpus),
       runCli('replay', '--rules', SAMPLE.rules),
       runCli('check', '--rules', SAMPLE.rules, '--expect', SAMPLE.expectations),
+      runCli('replay', SAMPLE.corpus, '--rules', SAMPLE.rules, '--jobs', '0'),
+      runCli('check', '--rules', SAMPLE.rules, '--jobs', '2'),
+      runCli('replay', SAMPLE.corpus, '--rules', SAMPLE.rules, '--surge', '100'),
     ]);
 
     expect(results.map(usageError)).toEqual([
@@ -161,6 +164,9 @@ describe.concurrent('sentry-expected-errors exit code 2', { timeout: 60_000 }, (
       'sentry-expected-errors: missing --rules <module> (see --help)',
       'sentry-expected-errors: replay takes one <file|dir> (see --help)',
       'sentry-expected-errors: --expect and --write-expect belong to replay (see --help)',
+      'sentry-expected-errors: --jobs must be a positive integer, got "0"',
+      'sentry-expected-errors: --jobs belongs to replay (see --help)',
+      'sentry-expected-errors: --surge must be <threshold>/<window> such as 100/60s (window in ms, s, m or h), or off; got "100"',
     ]);
   });
 });

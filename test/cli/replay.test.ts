@@ -1,9 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runCliWith, SAMPLE } from './run-cli.js';
+import { runCli, SAMPLE } from './run-cli.js';
 
 let scratch: string;
 /** Event ids of the sample corpus, read from the files (they change whenever it is recorded again). */
@@ -42,6 +41,7 @@ interface JsonReport {
     noLongerPaging: number;
     noLongerPagingShare: number;
     kinds: Array<{ kind: string; events: number; noLongerPaging: number; share: number }>;
+    rules: Array<Record<string, unknown>>;
   };
   mismatches?: Array<{ problem: string; message: string }>;
 }
@@ -75,6 +75,9 @@ describe.concurrent('sentry-expected-errors replay', { timeout: 60_000 }, () => 
     expect(result.stdout).toMatch(/^ {2}session_expired\s+6\s+6\s+42\.9%$/m);
     expect(result.stdout).toMatch(/^ {2}provider_key_rejected\s+1\s+0\s+0\.0%$/m);
     expect(result.stdout).toMatch(/^ {2}\(no rule\)\s+1\s+0\s+0\.0%$/m);
+    expect(result.stdout).toMatch(/^ {2}rule\s+events\s+drop\s+breadcrumb\s+pass\s+share of volume$/m);
+    expect(result.stdout).toMatch(/^ {2}channel-message-404\s+1\s+1\s+0\s+0\s+7\.1%$/m);
+    expect(result.stdout).toMatch(/^ {2}openai-invalid-api-key\s+1\s+0\s+0\s+1\s+0\.0%$/m);
   });
 
   it('never reads the rules module or the expectations file next to the events as events', async () => {
@@ -129,6 +132,17 @@ describe.concurrent('sentry-expected-errors replay', { timeout: 60_000 }, () => 
       pass: 0,
       noLongerPaging: 6,
       share: 0.4286,
+    });
+    expect(report.summary.rules).toHaveLength(13);
+    expect(report.summary.rules).toContainEqual({
+      rule: 'backend-401-typed',
+      kind: 'session_expired',
+      events: 1,
+      drop: 0,
+      breadcrumb: 1,
+      pass: 0,
+      noLongerPaging: 1,
+      share: 0.0714,
     });
     expect(report).not.toHaveProperty('mismatches');
   });
@@ -372,32 +386,50 @@ export const rules = [{ id: 'any-401', kind: 'session_expired', action: 'breadcr
     expect(report.events.find((replayed) => replayed.eventId === '55555555')?.line).toBe(10);
   });
 
-  it('streams a JSON Lines file twice the size of its heap, line by line', async () => {
-    const path = join(scratch, 'large.jsonl');
-    const file = createWriteStream(path);
-    const padding = 'x'.repeat(4_000);
-    for (let index = 0; index < 20_000; index++) {
-      const value = `${index % 2 === 0 ? 'jwt expired' : 'boom'} ${padding}`;
-      file.write(
-        `${JSON.stringify({ event_id: String(index).padStart(32, '0'), exception: { values: [{ type: 'Error', value }] } })}\n`,
-      );
-    }
-    await new Promise((resolve) => file.end(resolve));
+  it('reports the surges the integration would have sent, from the timestamps of events out of order', async () => {
+    const corpus = join(scratch, 'surge');
+    const at = (seconds: number, id: string, value: string) =>
+      JSON.stringify({
+        event_id: id,
+        timestamp: 1_700_000_000 + seconds,
+        exception: { values: [{ type: 'Error', value }] },
+      });
+    // Four expired sessions within 30 s (recorded out of order), a fifth an hour later, and a timeout
+    // storm below the threshold; a passing event never counts.
+    await writeCorpus(corpus, {
+      'a.jsonl': [
+        at(20, 'a1', 'jwt expired'),
+        at(0, 'a2', 'jwt expired'),
+        at(3_600, 'a3', 'jwt expired'),
+        at(5, 'a4', 'x is not a function'),
+      ].join('\n'),
+      'b.json': JSON.stringify([
+        { event_id: 'b1', timestamp: new Date(1_700_000_010_000).toISOString(), message: 'jwt expired' },
+        { event_id: 'b2', timestamp: 1_700_000_030, message: 'SESSION_EXPIRED: sign in again' },
+      ]),
+    });
 
-    // 80 MB of JSON Lines against a 40 MB heap: reading the file whole would run out of memory.
-    const result = await runCliWith(
-      { NODE_OPTIONS: '--max-old-space-size=40' },
-      'replay',
-      path,
-      '--rules',
-      SAMPLE.rules,
+    const table = await runCli('replay', corpus, '--rules', SAMPLE.rules, '--surge', '3/1m');
+    const json = await runCli('replay', corpus, '--rules', SAMPLE.rules, '--surge', '3/60000', '--json');
+    const quiet = await runCli('replay', corpus, '--rules', SAMPLE.rules, '--surge', '4/1m');
+
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(
+      'Surges the integration would have sent (more than 3 drops and demotions of one kind within 1 min): 1\n  session_expired  2023-11-14T22:13:50.000Z  4 events since 2023-11-14T22:13:20.000Z  (jwt-expired 3, session-expired-sentinel 1)\n',
     );
-
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('20000 events in 1 file\n');
-    expect(result.stdout).toMatch(/^ {2}session_expired\s+10000\s+10000\s+50\.0%$/m);
-  }, 60_000);
+    expect((JSON.parse(json.stdout) as { summary: { surges: unknown } }).summary.surges).toEqual([
+      {
+        kind: 'session_expired',
+        count: 4,
+        threshold: 3,
+        windowMs: 60_000,
+        rules: { 'jwt-expired': 3, 'session-expired-sentinel': 1 },
+        from: '2023-11-14T22:13:20.000Z',
+        at: '2023-11-14T22:13:50.000Z',
+      },
+    ]);
+    expect(quiet.stdout).toContain('Surges: none (more than 4 drops and demotions of one kind within 1 min)');
+  });
 
   it('never prints a secret from an event: summaries are redacted, then cut', async () => {
     const corpus = join(scratch, 'secrets');

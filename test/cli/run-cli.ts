@@ -1,15 +1,33 @@
-import { type Finished, runTypeScript } from '../helpers/spawn.js';
+import { main } from '../../src/cli/main.js';
+import type { OutputStream } from '../../src/cli/output.js';
 
 export { REPOSITORY } from '../helpers/spawn.js';
 
-/** Runs the CLI's real entry point (`src/cli/bin.ts`) with `args`, as `npx sentry-expected-errors` would. */
-export function runCli(...args: string[]): Promise<Finished> {
-  return runTypeScript('src/cli/bin.ts', args);
+/** How a CLI run ended. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
-/** `runCli` with extra environment variables, e.g. `NODE_OPTIONS`. */
-export function runCliWith(environment: NodeJS.ProcessEnv, ...args: string[]): Promise<Finished> {
-  return runTypeScript('src/cli/bin.ts', args, { environment });
+/** A stream that collects what is written, shaped like a pipe (not a terminal). */
+export function collectingStream(): OutputStream & { text: string } {
+  const stream = {
+    text: '',
+    write(chunk: string) {
+      stream.text += chunk;
+      return true;
+    },
+  };
+  return stream;
+}
+
+/** Runs the CLI in this process with `args`, as `npx sentry-expected-errors` would with piped output. */
+export async function runCli(...args: string[]): Promise<CliResult> {
+  const stdout = collectingStream();
+  const stderr = collectingStream();
+  const code = await main(args, { stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
 /** The bundled sample corpus and the example rule pack, relative to the repository root. */

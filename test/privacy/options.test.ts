@@ -88,7 +88,7 @@ describe('ExpectedErrorsIntegration.setRules', () => {
 
   it('takes an empty array as "no rules"', () => {
     const integration = expectedErrorsIntegration({ rules: [...rules] });
-    expect(integration.setRules([])).toEqual({ ok: true });
+    expect(integration.setRules([])).toMatchObject({ ok: true });
     expect(integration.getClassifier().rules).toEqual([]);
   });
 });

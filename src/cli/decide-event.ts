@@ -1,0 +1,18 @@
+import type { Classifier } from '../classifier.js';
+import { type Outcome, outcomeOf } from '../outcome.js';
+import type { Classification } from '../rules/types.js';
+import type { JsonObject } from './recorded-event.js';
+
+/**
+ * What the integration does with a recorded event, by its own code path: events that carry a `type`
+ * (transactions, feedback…) are never classified and pass; error events go through
+ * `classifier.classify` and `outcomeOf`. A recorded event has no hint.
+ */
+export function decideRecordedEvent(
+  event: JsonObject,
+  classifier: Classifier,
+): { readonly outcome: Outcome; readonly classification: Classification | undefined } {
+  if (event.type !== undefined) return { outcome: 'pass', classification: undefined };
+  const classification = classifier.classify(event);
+  return { outcome: outcomeOf(classification, event), classification };
+}
