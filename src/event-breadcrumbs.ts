@@ -26,7 +26,7 @@ export function classifyEventBreadcrumbs(
     const decided: unknown = isUndecided(breadcrumb)
       ? classifyBreadcrumb(breadcrumb, classifier, mode)
       : breadcrumb;
-    if (decided === breadcrumb) {
+    if (Object.is(decided, breadcrumb)) {
       // Kept as it is (whatever it is: the SDK, not us, decides what a malformed entry becomes).
       changed?.push(breadcrumb as Breadcrumb);
       continue;
