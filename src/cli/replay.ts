@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import os from 'node:os';
 import { createClassifier } from '../classifier.js';
 import type { Outcome } from '../outcome.js';
 import type { Rule } from '../rules/types.js';
@@ -82,7 +82,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
   const classifier = createClassifier({ rules: options.rules, ...maxTextLength });
   const rules = classifier.rules;
-  const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const jobs = Math.max(1, Math.floor(options.jobs ?? coreCount()));
   const surge = options.surge === undefined ? DEFAULT_SURGE : options.surge;
   // Validates the settings before any file is read (a TypeError names the bad one).
   if (surge) createSurgeDetector(surge);
@@ -266,4 +266,9 @@ function isFileError(error: unknown): boolean {
     error !== null &&
     typeof (error as { code?: unknown }).code === 'string'
   );
+}
+
+/** Cores this process may use: `os.availableParallelism` (Node ≥ 18.14), else the CPU count. */
+function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
