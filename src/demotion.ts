@@ -1,7 +1,6 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import { debugLog } from './debug-log.js';
 import { eventHeadline } from './event-text.js';
-import { summarize } from './redact.js';
 import type { Classification } from './rules/types.js';
 import { optionsOf, type SentryClient } from './sentry-client.js';
 import { isolationScopeOf } from './sentry-scopes.js';
@@ -11,17 +10,23 @@ export const DEMOTED_CATEGORY = 'expected_error';
 
 /**
  * The breadcrumb that stands in for a demoted event: kind and rule, plus a short redacted summary of the
- * error unless the rule withholds it.
+ * error (`summarize` from src/redact.ts) unless the rule withholds it. Without `summarize` (the redaction
+ * could not be loaded) the message is withheld: nothing unredacted is ever written.
  */
-export function demotionBreadcrumb(event: Event, classification: Classification): Breadcrumb {
+export function demotionBreadcrumb(
+  event: Event,
+  classification: Classification,
+  summarize: ((text: string) => string) | undefined,
+): Breadcrumb {
   const text = classification.summary === 'withheld' ? undefined : eventHeadline(event);
   return {
     type: 'default',
     category: DEMOTED_CATEGORY,
     level: 'info',
-    message: text
-      ? `${classification.kind}: ${summarize(text)}`
-      : `${classification.kind} (message withheld)`,
+    message:
+      text && summarize
+        ? `${classification.kind}: ${summarize(text)}`
+        : `${classification.kind} (message withheld)`,
     data: { kind: classification.kind, rule: classification.rule },
   };
 }

@@ -8,9 +8,10 @@ import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { classifyLogs, type LogsOption } from './log-hook.js';
+import { onDemand } from './on-demand.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
-import type { Rule } from './rules/types.js';
+import type { Classification, Rule } from './rules/types.js';
 import { rulesInUse } from './rules-in-use.js';
 import { type SafetyNetOptions, safetyNet } from './safety-net.js';
 import { isSampled, sampledTags } from './sampling.js';
@@ -174,17 +175,20 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
         }
         if (classification && mode === 'enforce' && outcome !== 'pass' && !sampled) {
-          const verb = outcome === 'drop' ? 'Dropped' : 'Demoted';
-          debugLog(
-            'log',
-            `${verb} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
-          );
-          const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
-          if (outcome === 'breadcrumb') {
-            const breadcrumb = leaveDemotionBreadcrumb(demotionBreadcrumb(event, classification), client);
-            net.decided(decision, client, breadcrumb ?? undefined);
-          } else net.decided(decision, client);
-          return null;
+          // The secret redaction is loaded at the first demotion whose breadcrumb carries a summary; that
+          // event waits for it.
+          const loading =
+            outcome === 'breadcrumb' && classification.summary !== 'withheld'
+              ? redaction.loading()
+              : undefined;
+          if (!loading) return enforce(event, classification, outcome, client);
+          return loading.then(() => {
+            try {
+              return enforce(event, classification, outcome, client);
+            } catch (error) {
+              return passUnclassified(input, error);
+            }
+          });
         }
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
@@ -210,17 +214,48 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, rules.classifier(), mode);
         return input;
       } catch (error) {
-        debugLog(
-          'warn',
-          `Passing event ${event.event_id ?? ''} unclassified after an internal error:`,
-          error,
-        );
-        return input;
+        return passUnclassified(input, error);
       }
     },
   };
+
+  /** Drops or demotes an event in enforce mode and records the decision. */
+  function enforce(
+    event: Event,
+    classification: Classification,
+    action: 'drop' | 'breadcrumb',
+    client: SentryClient,
+  ): null {
+    debugLog(
+      'log',
+      `${action === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
+    );
+    const decision = { kind: classification.kind, rule: classification.rule, action, event };
+    if (action === 'breadcrumb') {
+      const summarize = redaction.module()?.summarize;
+      const breadcrumb = leaveDemotionBreadcrumb(
+        demotionBreadcrumb(event, classification, summarize),
+        client,
+      );
+      net.decided(decision, client, breadcrumb ?? undefined);
+    } else net.decided(decision, client);
+    return null;
+  }
   return integration;
 }) satisfies IntegrationFn;
+
+/**
+ * The secret redaction behind demotion summaries (its table of secret shapes is the largest part of the
+ * package's browser path), loaded once per page, at the first demotion that writes a summary. If it cannot
+ * load, summaries are withheld.
+ */
+const redaction = /* @__PURE__ */ onDemand(() => import('./redact/summarize.js'), 'the secret redaction');
+
+function passUnclassified<E>(input: E, error: unknown): E {
+  const id = (input as Event).event_id ?? '';
+  debugLog('warn', `Passing event ${id} unclassified after an internal error:`, error);
+  return input;
+}
 
 function isClient(client: unknown): client is SentryClient {
   return (
