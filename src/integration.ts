@@ -78,8 +78,9 @@ export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
   setup(client: SentryClient): void;
   /**
-   * Returns a promise only while the upstream taxonomy, which `upstream` rules and `upstreamTags` need,
-   * is still loading.
+   * Returns a promise only while something the event needs is still loading on demand: the upstream
+   * taxonomy (`upstream` rules, `upstreamTags`), the pattern check, the decision bookkeeping (at the first
+   * decision) or the secret redaction (at the first demotion that writes a summary).
    */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
@@ -165,6 +166,13 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         }
         // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
         const outcome = outcomeOf(classification, event);
+        if (classification && outcome !== 'pass') {
+          // The first decision waits for the bookkeeping (counts, surges, metrics), loaded on demand.
+          const loading = net.waiting();
+          if (loading) return loading.then(() => integration.processEvent(input, hint, client));
+          // Without it no surge would be seen: nothing is dropped or demoted unwatched.
+          if (net.failed()) return input;
+        }
         const sampled =
           classification !== undefined && outcome !== 'pass' && isSampled(classification, random);
         if (classification && outcome === 'pass' && outcomeOf(classification) !== 'pass') {

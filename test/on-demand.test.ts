@@ -8,6 +8,8 @@ afterEach(async () => {
   await Sentry.close();
   vi.doUnmock('../src/upstream-tags.js');
   vi.doUnmock('../src/rules/regex-safety.js');
+  vi.doUnmock('../src/decision-bookkeeping.js');
+  vi.doUnmock('../src/redact/summarize.js');
   vi.restoreAllMocks();
   vi.resetModules();
 });
@@ -170,5 +172,74 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
 
     expect(await processEvent(noise)).toBe(noise);
     expect(processEvent(noise)).toBe(noise);
+  });
+
+  it('the first decision waits for the bookkeeping, then counts it; later decisions answer at once', async () => {
+    const integration = expectedErrorsIntegration({
+      rules: [{ kind: 'noise', action: 'drop', any: ['noise'] }],
+    });
+    const processEvent = initWith(integration);
+
+    const first = processEvent({ message: 'noise 1' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBeNull();
+    expect(processEvent({ message: 'noise 2' })).toBeNull();
+    expect(integration.getStats().kinds.noise).toMatchObject({ drop: 2 });
+  });
+
+  it('fails open when the decision bookkeeping cannot load: nothing is dropped unwatched', async () => {
+    vi.doMock('../src/decision-bookkeeping.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const processEvent = initWith(
+      freshIntegration({ rules: [{ kind: 'noise', action: 'drop', any: ['noise'] }] }),
+    );
+    const noise: Sentry.Event = { message: 'noise' };
+
+    expect(await processEvent(noise)).toBe(noise);
+    expect(processEvent(noise)).toBe(noise);
+  });
+
+  it('the first demotion waits for the secret redaction; its breadcrumb carries the redacted summary', async () => {
+    const processEvent = initWith(
+      expectedErrorsIntegration({
+        rules: [{ id: 'auth', kind: 'auth', action: 'breadcrumb', any: ['401'] }],
+      }),
+    );
+
+    expect(
+      await processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' }),
+    ).toBeNull();
+    Sentry.captureMessage('after');
+    await Sentry.flush(2_000);
+
+    const breadcrumb = capture.events()[0]?.breadcrumbs?.find((crumb) => crumb.category === 'expected_error');
+    expect(breadcrumb?.message).toBe('auth: 401 for key sk-[redacted]');
+    expect(breadcrumb?.message).not.toContain('abcdefghij');
+  });
+
+  it('withholds the summary when the secret redaction cannot load: nothing unredacted is written', async () => {
+    vi.doMock('../src/redact/summarize.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const processEvent = initWith(
+      freshIntegration({ rules: [{ id: 'session', kind: 'session', action: 'breadcrumb', any: ['401'] }] }),
+    );
+
+    expect(
+      await processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' }),
+    ).toBeNull();
+    Sentry.captureMessage('after');
+    await Sentry.flush(2_000);
+
+    const breadcrumb = capture.events()[0]?.breadcrumbs?.find((crumb) => crumb.data?.kind === 'session');
+    expect(breadcrumb).toMatchObject({
+      message: 'session (message withheld)',
+      data: { kind: 'session', rule: 'session' },
+    });
   });
 });
