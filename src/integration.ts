@@ -4,14 +4,13 @@ import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import type { Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import type { DecisionStats } from './decision-stats.js';
-import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { classifyLogs, type LogsOption } from './log-hook.js';
 import { onDemand } from './on-demand.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
-import type { Classification, Rule } from './rules/types.js';
+import type { Rule } from './rules/types.js';
 import { rulesInUse } from './rules-in-use.js';
 import { type SafetyNetOptions, safetyNet } from './safety-net.js';
 import { isSampled, sampledTags } from './sampling.js';
@@ -80,7 +79,7 @@ export interface ExpectedErrorsIntegration {
   /**
    * Returns a promise only while something the event needs is still loading on demand: the upstream
    * taxonomy (`upstream` rules, `upstreamTags`), the pattern check, the decision bookkeeping (at the first
-   * decision) or the secret redaction (at the first demotion that writes a summary).
+   * decision) or the demotion breadcrumbs and their secret redaction (at the first demotion).
    */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
@@ -167,11 +166,13 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
         const outcome = outcomeOf(classification, event);
         if (classification && outcome !== 'pass') {
-          // The first decision waits for the bookkeeping (counts, surges, metrics), loaded on demand.
-          const loading = net.waiting();
+          // The first decision waits for the bookkeeping (counts, surges, metrics), the first demotion also
+          // for the demotion breadcrumb's code (its secret redaction), both loaded on demand.
+          const demoting = outcome === 'breadcrumb' && mode === 'enforce';
+          const loading = net.waiting() ?? (demoting ? demotion.loading() : undefined);
           if (loading) return loading.then(() => integration.processEvent(input, hint, client));
-          // Without it no surge would be seen: nothing is dropped or demoted unwatched.
-          if (net.failed()) return input;
+          // Without them nothing is dropped or demoted unwatched, or demoted without its breadcrumb.
+          if (net.failed() || (demoting && demotion.failed())) return input;
         }
         const sampled =
           classification !== undefined && outcome !== 'pass' && isSampled(classification, random);
@@ -183,20 +184,15 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
         }
         if (classification && mode === 'enforce' && outcome !== 'pass' && !sampled) {
-          // The secret redaction is loaded at the first demotion whose breadcrumb carries a summary; that
-          // event waits for it.
-          const loading =
-            outcome === 'breadcrumb' && classification.summary !== 'withheld'
-              ? redaction.loading()
-              : undefined;
-          if (!loading) return enforce(event, classification, outcome, client);
-          return loading.then(() => {
-            try {
-              return enforce(event, classification, outcome, client);
-            } catch (error) {
-              return passUnclassified(input, error);
-            }
-          });
+          debugLog(
+            'log',
+            `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
+          );
+          const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
+          const breadcrumb =
+            outcome === 'breadcrumb' ? demotion.module()?.demote(event, classification, client) : undefined;
+          net.decided(decision, client, breadcrumb ?? undefined);
+          return null;
         }
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
@@ -222,48 +218,24 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, rules.classifier(), mode);
         return input;
       } catch (error) {
-        return passUnclassified(input, error);
+        debugLog(
+          'warn',
+          `Passing event ${event.event_id ?? ''} unclassified after an internal error:`,
+          error,
+        );
+        return input;
       }
     },
   };
 
-  /** Drops or demotes an event in enforce mode and records the decision. */
-  function enforce(
-    event: Event,
-    classification: Classification,
-    action: 'drop' | 'breadcrumb',
-    client: SentryClient,
-  ): null {
-    debugLog(
-      'log',
-      `${action === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
-    );
-    const decision = { kind: classification.kind, rule: classification.rule, action, event };
-    if (action === 'breadcrumb') {
-      const summarize = redaction.module()?.summarize;
-      const breadcrumb = leaveDemotionBreadcrumb(
-        demotionBreadcrumb(event, classification, summarize),
-        client,
-      );
-      net.decided(decision, client, breadcrumb ?? undefined);
-    } else net.decided(decision, client);
-    return null;
-  }
   return integration;
 }) satisfies IntegrationFn;
 
 /**
- * The secret redaction behind demotion summaries (its table of secret shapes is the largest part of the
- * package's browser path), loaded once per page, at the first demotion that writes a summary. If it cannot
- * load, summaries are withheld.
+ * The demotion breadcrumbs and their secret redaction (whose table of secret shapes is the largest part
+ * of the package's browser path), loaded once per page, at the first demotion.
  */
-const redaction = /* @__PURE__ */ onDemand(() => import('./redact/summarize.js'), 'the secret redaction');
-
-function passUnclassified<E>(input: E, error: unknown): E {
-  const id = (input as Event).event_id ?? '';
-  debugLog('warn', `Passing event ${id} unclassified after an internal error:`, error);
-  return input;
-}
+const demotion = /* @__PURE__ */ onDemand(() => import('./demotion.js'), 'the demotion breadcrumbs');
 
 function isClient(client: unknown): client is SentryClient {
   return (

@@ -5,7 +5,8 @@ import { RuleConfigError } from './errors.js';
 import { onDemand } from './on-demand.js';
 import { describe } from './options.js';
 import type { SentryClient } from './sentry-client.js';
-import { DEFAULT_SURGE, type Surge, type SurgeDetectorOptions } from './surge.js';
+import type { Surge, SurgeDetectorOptions } from './surge.js';
+import { DEFAULT_SURGE } from './surge-defaults.js';
 
 /** A decision reported to `onDecision`. */
 export interface ExpectedErrorDecision {

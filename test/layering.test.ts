@@ -48,16 +48,26 @@ describe('the import graph of src/', () => {
     ).toEqual([]);
   });
 
-  it('the integration loads the taxonomy, the pattern check and the secret redaction and the decision bookkeeping only through import()', () => {
+  it('the integration loads the taxonomy, the pattern check and the demotion breadcrumbs and the decision bookkeeping only through import()', () => {
     const integration = reachable(graph, INTEGRATION, ['static']);
     expect(offending(integration, ['dynamic'], () => true).sort()).toEqual([
-      'src/integration.ts → ./redact/summarize.js',
+      'src/integration.ts → ./demotion.js',
       'src/rules-in-use.ts → ./rules/regex-safety.js',
       'src/rules-in-use.ts → ./upstream-tags.js',
       'src/safety-net.ts → ./decision-bookkeeping.js',
     ]);
     expect(integration.has('src/rules/regex-safety.ts')).toBe(false);
-    expect(integration.has('src/redact/secret-shapes.ts')).toBe(false);
+    // Nor statically, by any other module: an app bundler would then keep the whole module up front.
+    for (const module of [
+      'src/demotion.ts',
+      'src/redact/summarize.ts',
+      'src/redact/secret-shapes.ts',
+      'src/decision-bookkeeping.ts',
+      'src/decision-stats.ts',
+      'src/decision-metrics.ts',
+      'src/surge.ts',
+    ])
+      expect(integration.has(module), module).toBe(false);
   });
 
   it("only the integration's own modules import @sentry/* at runtime: the engine, presets, taxonomy, sanitizer and CLI never do", () => {

@@ -9,7 +9,7 @@ afterEach(async () => {
   vi.doUnmock('../src/upstream-tags.js');
   vi.doUnmock('../src/rules/regex-safety.js');
   vi.doUnmock('../src/decision-bookkeeping.js');
-  vi.doUnmock('../src/redact/summarize.js');
+  vi.doUnmock('../src/demotion.js');
   vi.restoreAllMocks();
   vi.resetModules();
 });
@@ -202,44 +202,42 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     expect(processEvent(noise)).toBe(noise);
   });
 
-  it('the first demotion waits for the secret redaction; its breadcrumb carries the redacted summary', async () => {
+  it('the first demotion waits for its breadcrumb code; the breadcrumb carries the redacted summary', async () => {
     const processEvent = initWith(
       expectedErrorsIntegration({
         rules: [{ id: 'auth', kind: 'auth', action: 'breadcrumb', any: ['401'] }],
       }),
     );
 
-    expect(
-      await processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' }),
-    ).toBeNull();
+    const first = processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBeNull();
     Sentry.captureMessage('after');
     await Sentry.flush(2_000);
 
-    const breadcrumb = capture.events()[0]?.breadcrumbs?.find((crumb) => crumb.category === 'expected_error');
+    const breadcrumb = capture.events()[0]?.breadcrumbs?.find((crumb) => crumb.data?.kind === 'auth');
     expect(breadcrumb?.message).toBe('auth: 401 for key sk-[redacted]');
-    expect(breadcrumb?.message).not.toContain('abcdefghij');
   });
 
-  it('withholds the summary when the secret redaction cannot load: nothing unredacted is written', async () => {
-    vi.doMock('../src/redact/summarize.js', () => {
+  it('sends a demoted event when the demotion breadcrumb code cannot load: none is demoted without one', async () => {
+    vi.doMock('../src/demotion.js', () => {
       throw new Error('Failed to fetch dynamically imported module');
     });
     vi.resetModules();
     const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
     const processEvent = initWith(
-      freshIntegration({ rules: [{ id: 'session', kind: 'session', action: 'breadcrumb', any: ['401'] }] }),
+      freshIntegration({
+        rules: [
+          { id: 'session', kind: 'session', action: 'breadcrumb', any: ['401'] },
+          { id: 'noise', kind: 'noise', action: 'drop', any: ['noise'] },
+        ],
+      }),
     );
+    const demoted: Sentry.Event = { message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' };
 
-    expect(
-      await processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' }),
-    ).toBeNull();
-    Sentry.captureMessage('after');
-    await Sentry.flush(2_000);
-
-    const breadcrumb = capture.events()[0]?.breadcrumbs?.find((crumb) => crumb.data?.kind === 'session');
-    expect(breadcrumb).toMatchObject({
-      message: 'session (message withheld)',
-      data: { kind: 'session', rule: 'session' },
-    });
+    expect(await processEvent(demoted)).toBe(demoted);
+    expect(processEvent(demoted)).toBe(demoted);
+    // Drops need no breadcrumb.
+    expect(processEvent({ message: 'noise' })).toBeNull();
   });
 });

@@ -2,7 +2,6 @@ import type { Event } from '@sentry/core';
 import { describe, expect, it } from 'vitest';
 import { eventSummary } from '../../src/cli/event-summary.js';
 import { demotionBreadcrumb } from '../../src/demotion.js';
-import { summarize } from '../../src/redact.js';
 import type { Classification } from '../../src/rules/types.js';
 import { FAKE_SECRETS, pieces } from './fake-secrets.js';
 
@@ -32,10 +31,7 @@ describe('what the package prints or stores of an event', () => {
     (_name, fake) => {
       const leaks: string[] = [];
       for (const event of eventsAcrossTheHeadlineCut(fake.form)) {
-        const breadcrumb = String(demotionBreadcrumb(event, CLASSIFICATION, summarize).message).replace(
-          LABEL,
-          '',
-        );
+        const breadcrumb = String(demotionBreadcrumb(event, CLASSIFICATION).message).replace(LABEL, '');
         const row = eventSummary({ ...event }, CLASSIFICATION).replace(LABEL, '');
         for (const piece of pieces(fake.secret, 6)) {
           if (breadcrumb.includes(piece)) leaks.push(`breadcrumb shows ${piece}`);
@@ -50,7 +46,7 @@ describe('what the package prints or stores of an event', () => {
     const event: Event = {
       exception: { values: [{ type: 'Error', value: 'connect redis://:s3cr3t-pw@cache:6379 refused' }] },
     };
-    expect(demotionBreadcrumb(event, CLASSIFICATION, summarize).message).toBe(
+    expect(demotionBreadcrumb(event, CLASSIFICATION).message).toBe(
       'upstream_auth: Error: connect redis://[redacted]@cache:6379 refused',
     );
     expect(eventSummary({ ...event }, CLASSIFICATION)).toBe(
