@@ -140,6 +140,13 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => rules.classifier(), mode);
       if (options.logs === 'classify') classifyLogs(client, () => rules.classifier(), mode);
       net.setup(client);
+      // Where nothing is downloaded (a server, Electron's main process: no document), the code a decision
+      // needs is loaded now, so that the first expected error does not wait for it (nor a quick close lose
+      // its client report). A page loads it at its first decision.
+      if ((globalThis as { document?: unknown }).document === undefined) {
+        void net.waiting();
+        void demotion.load();
+      }
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;

@@ -240,4 +240,16 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     // Drops need no breadcrumb.
     expect(processEvent({ message: 'noise' })).toBeNull();
   });
+
+  it('where there is no document (Node), loads what a decision needs at setup: the first decision answers at once', async () => {
+    const processEvent = initWith(
+      expectedErrorsIntegration({
+        rules: [{ id: 'auth', kind: 'auth', action: 'breadcrumb', any: ['401'] }],
+      }),
+    );
+    await vi.dynamicImportSettled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' })).toBeNull();
+  });
 });
