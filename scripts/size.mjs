@@ -144,8 +144,9 @@ for (const { name, code, limit } of CASES) {
   if (over) failed = true;
 }
 /**
- * Runs the recommended setup in Node from the built package, with every `import()` recorded, and returns
- * the modules it loads: at construction and `setup`, at the first decision (a drop), at the first demotion.
+ * Runs the recommended setup in Node (as a page: with a `document`) from the built package, with every
+ * `import()` recorded, and returns the modules it loads at construction and `setup`, and at its first
+ * decision (a demotion).
  */
 async function recommendedSetupLoads() {
   const probeSetup = `
@@ -154,7 +155,10 @@ async function recommendedSetupLoads() {
     const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
     const client = { getOptions: () => ({}), on() {}, emit() {} };
     const integration = expectedErrorsIntegration({ rules: recommendedRules(), metrics: false });
+    // As in a page: where there is no document the integration loads everything a decision needs at setup.
+    globalThis.document = {};
     integration.setup(client);
+    delete globalThis.document;
     await settle();
     const atInit = [...loaded];
     // A transient upstream error: the recommended rules demote it.
