@@ -3,7 +3,7 @@ import type { Bookkeeping } from './decision-bookkeeping.js';
 import type { DecisionAction, DecisionStats } from './decision-stats.js';
 import { RuleConfigError } from './errors.js';
 import { onDemand } from './on-demand.js';
-import { describe } from './options.js';
+import { checkOptionType, describe } from './options.js';
 import type { SentryClient } from './sentry-client.js';
 import type { Surge, SurgeDetectorOptions } from './surge.js';
 import { DEFAULT_SURGE } from './surge-defaults.js';
@@ -79,14 +79,10 @@ const OWNER = 'expectedErrorsIntegration';
  */
 export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'): SafetyNet {
   const surge = surgeOptions(options.surge);
-  if (options.metrics !== undefined && typeof options.metrics !== 'boolean')
-    throw RuleConfigError.forOption(OWNER, 'metrics', `must be a boolean (got ${describe(options.metrics)})`);
+  checkOptionType(options, 'metrics', 'boolean');
+  checkOptionType(options, 'onDecision', 'function');
+  checkOptionType(options, 'random', 'function');
   const onDecision = options.onDecision;
-  if (onDecision !== undefined && typeof onDecision !== 'function')
-    throw RuleConfigError.forOption(OWNER, 'onDecision', `must be a function (got ${describe(onDecision)})`);
-
-  if (options.random !== undefined && typeof options.random !== 'function')
-    throw RuleConfigError.forOption(OWNER, 'random', `must be a function (got ${describe(options.random)})`);
 
   const since = Date.now();
   const code = onDemand(() => import('./decision-bookkeeping.js'), 'the decision bookkeeping');
