@@ -3,10 +3,16 @@
 // has it already), with what sits behind `import()` measured apart (app bundlers put it in a chunk of its
 // own), and gzipped. The integration's row is the budget the README promises; the command fails when a
 // limit is exceeded.
+// It assumes the default build an app gets: no `__SENTRY_DEBUG__` defined (this package has no
+// debug-only code to strip; its debug log lines are silent unless `debug: true`, and they are kept).
+// A last row runs the setup the README recommends (`recommendedRules()`) and adds up what it downloads:
+// up front, the chunks its rules make it fetch at once, and those the first decision and first demotion
+// fetch.
 //   npm run size              the table
 //   npm run size -- --modules  also what each source module costs inside the integration's bundle
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -111,6 +117,9 @@ async function measure(code) {
 }
 
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+console.log(
+  'esbuild, minified, platform browser, @sentry/core external, gzip -9; no flag defined (__SENTRY_DEBUG__ left as an app gets it)\n',
+);
 let failed = false;
 for (const { name, code, limit } of CASES) {
   const { upFront, lazy, modules } = await measure(code);
@@ -134,6 +143,104 @@ for (const { name, code, limit } of CASES) {
   }
   if (over) failed = true;
 }
+/**
+ * Runs the recommended setup in Node (as a page: with a `document`) from the built package, with every
+ * `import()` recorded, and returns the modules it loads at construction and `setup`, and at its first
+ * decision (a demotion).
+ */
+async function recommendedSetupLoads() {
+  const probeSetup = `
+    import { expectedErrorsIntegration, recommendedRules } from 'sentry-expected-errors';
+    const loaded = (globalThis.__sizeProbe = []);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const client = { getOptions: () => ({}), on() {}, emit() {} };
+    const integration = expectedErrorsIntegration({ rules: recommendedRules(), metrics: false });
+    // As in a page: where there is no document the integration loads everything a decision needs at setup.
+    globalThis.document = {};
+    integration.setup(client);
+    delete globalThis.document;
+    await settle();
+    const atInit = [...loaded];
+    // A transient upstream error: the recommended rules demote it.
+    const event = { exception: { values: [{ type: 'Error', value: 'OpenAI API error (429 Too Many Requests)' }] } };
+    if ((await integration.processEvent(event, {}, client)) !== null) throw new Error('the probe event was not demoted');
+    export default { atInit, atDemotion: loaded.slice(atInit.length) };
+  `;
+  const result = await build({
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: root,
+    tsconfigRaw: {},
+    external: ['@sentry/core'],
+    stdin: { contents: probeSetup, resolveDir: root, sourcefile: 'probe.js' },
+    plugins: [
+      {
+        name: 'record-imports',
+        setup(plugin) {
+          plugin.onResolve({ filter: /.*/ }, async (args) => {
+            if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
+            const resolved = await plugin.resolve(args.path, {
+              kind: args.kind,
+              importer: args.importer,
+              resolveDir: args.resolveDir,
+              pluginData: 'resolving',
+            });
+            return { path: resolved.path, namespace: 'recorded' };
+          });
+          plugin.onLoad({ filter: /.*/, namespace: 'recorded' }, (args) => ({
+            contents: `globalThis.__sizeProbe.push(${JSON.stringify(relative(root, args.path))});
+                export * from ${JSON.stringify(args.path)};`,
+            resolveDir: root,
+          }));
+        },
+      },
+    ],
+  });
+  // The import() targets are bundled in: each one's wrapper records the load when it is evaluated. Written
+  // inside node_modules so that `@sentry/core` resolves from this package.
+  const file = join(root, 'node_modules', '.size-probe.mjs');
+  writeFileSync(file, result.outputFiles[0].contents);
+  try {
+    return (await import(pathToFileURL(file).href)).default;
+  } finally {
+    rmSync(file);
+  }
+}
+
+/** The size of one bundle of `code` and the modules `chunks` (the rest of what `import()` loads left out). */
+async function together(code, chunks) {
+  const contents = `${code}\n${chunks.map((chunk, index) => `export * as chunk${index} from './${chunk}';`).join('\n')}`;
+  const result = await build({
+    ...BUNDLE,
+    stdin: { contents, resolveDir: root, sourcefile: 'app.js' },
+    outfile: 'app.js',
+    plugins: [onDemand(new Map())],
+  });
+  return sizeOf(result.outputFiles[0].contents);
+}
+
+{
+  const code = "export { expectedErrorsIntegration, recommendedRules } from 'sentry-expected-errors';";
+  const { atInit, atDemotion } = await recommendedSetupLoads();
+  const upFront = await together(code, []);
+  const init = await together(code, atInit);
+  const demotion = await together(code, [...atInit, ...atDemotion]);
+  const line = (label, size, chunks) =>
+    console.log(
+      `  ${label}: ${kilobytes(size.minified)} minified, ${kilobytes(size.gzip)} gzip (${size.gzip} B)${
+        chunks.length > 0 ? ` — adds ${chunks.map((chunk) => `import('${chunk}')`).join(', ')}` : ''
+      }`,
+    );
+  console.log('the recommended setup: expectedErrorsIntegration({ rules: recommendedRules() })');
+  line('up front (integration and recommendedRules)', upFront, []);
+  line('in all once set up (what it fetches at once)', init, atInit);
+  line('in all after its first decision (a demotion)', demotion, atDemotion);
+  console.log('  (one bundle per line, shared modules counted once; separate chunks gzip a little larger)');
+}
+
 if (failed) {
   console.error('\nOver a size budget: `npm run size -- --modules` shows what the integration pulls in.');
   process.exitCode = 1;

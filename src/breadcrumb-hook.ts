@@ -1,11 +1,13 @@
 import type { Breadcrumb } from '@sentry/core';
 import type { Classifier } from './classifier.js';
 import { debugLog } from './debug-log.js';
-import { DEMOTED_CATEGORY } from './demotion.js';
 import type { Classification } from './rules/types.js';
 import { type ClientOptionsUsed, optionsOf, type SentryClient } from './sentry-client.js';
 
 type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
+
+/** Category of the breadcrumbs this package leaves for demoted events; never classified itself. */
+export const DEMOTED_CATEGORY = 'expected_error';
 
 const WRAPPED = Symbol.for('sentry-expected-errors.before-breadcrumb');
 /**

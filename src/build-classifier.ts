@@ -1,7 +1,6 @@
 import { breadcrumbFacts, eventFacts } from './event-text.js';
 import { expectedMarkOf } from './expected-error.js';
 import { compileRulesSteps } from './rules/compile.js';
-import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
 import type { PatternCheck } from './rules/pattern.js';
@@ -52,8 +51,15 @@ export interface Classifier {
 }
 
 const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
-const OPTIONS = ['rules', 'maxTextLength'] as const;
-const OWNER = 'createClassifier';
+
+/**
+ * Options `buildClassifier` is given, already checked by its caller (`createClassifier` checks them, the
+ * integration checks its own options): `rules` is an array, `maxTextLength` a positive integer.
+ */
+export interface CheckedClassifierOptions {
+  readonly rules: readonly unknown[];
+  readonly maxTextLength?: number | undefined;
+}
 
 /**
  * How a classifier reads an event's upstream error for the rule condition `upstream`: the taxonomy
@@ -71,7 +77,7 @@ export interface ClassifierParts {
  * `createClassifier` with the upstream reader and the pattern check given, so that this module (and the
  * integration, which builds its classifier here) imports neither the taxonomy nor the pattern analysis.
  */
-export function buildClassifier(options: ClassifierOptions, parts: ClassifierParts): Classifier {
+export function buildClassifier(options: CheckedClassifierOptions, parts: ClassifierParts): Classifier {
   const steps = buildClassifierSteps(options, parts);
   for (;;) {
     const next = steps.next();
@@ -88,10 +94,9 @@ const RULES_PER_STEP = 1_024;
  * a time.
  */
 export function* buildClassifierSteps(
-  options: ClassifierOptions,
+  { rules, maxTextLength = DEFAULT_MAX_TEXT_LENGTH }: CheckedClassifierOptions,
   { readUpstream, checkPattern }: ClassifierParts,
 ): Generator<void, Classifier, void> {
-  const { rules, maxTextLength } = checkedOptions(options);
   const compiled = yield* compileRulesSteps(rules, checkPattern);
   yield;
   const matcher = createMatcher(compiled, maxTextLength);
@@ -147,34 +152,6 @@ export function* buildClassifierSteps(
       }
     },
   };
-}
-
-/** The options, checked: every problem with them in one `RuleConfigError`, each naming its option. */
-function checkedOptions(options: unknown): { rules: readonly unknown[]; maxTextLength: number } {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw RuleConfigError.forOption(
-      OWNER,
-      'options',
-      `must be an object { rules?, maxTextLength? } (got ${describe(options)})`,
-    );
-  }
-  const problems: RuleConfigProblem[] = [];
-  for (const key of Object.keys(options)) {
-    if (!(OPTIONS as readonly string[]).includes(key)) {
-      problems.push(optionProblem(OWNER, key, `is not an option (known: ${OPTIONS.join(', ')})`));
-    }
-  }
-  const { rules = [], maxTextLength = DEFAULT_MAX_TEXT_LENGTH } = options as Record<string, unknown>;
-  if (!Array.isArray(rules)) {
-    problems.push(optionProblem(OWNER, 'rules', `must be an array of rules (got ${describe(rules)})`));
-  }
-  if (typeof maxTextLength !== 'number' || !Number.isInteger(maxTextLength) || maxTextLength < 1) {
-    problems.push(
-      optionProblem(OWNER, 'maxTextLength', `must be a positive integer (got ${describe(maxTextLength)})`),
-    );
-  }
-  if (problems.length > 0) throw new RuleConfigError(problems);
-  return { rules: rules as readonly unknown[], maxTextLength: maxTextLength as number };
 }
 
 function originalExceptionOf(hint: unknown): unknown {

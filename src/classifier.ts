@@ -1,5 +1,6 @@
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build-classifier.js';
 import { eventUpstreamError } from './event-upstream.js';
+import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { checkPatternSafety } from './rules/regex-safety.js';
 
 export type { Classifier, ClassifierOptions, ClassifierStats } from './build-classifier.js';
@@ -14,5 +15,42 @@ export type { Classifier, ClassifierOptions, ClassifierStats } from './build-cla
  * classifier.classify(event); // → { kind: 'session_expired', action: 'breadcrumb', rule: 'jwt-expired', … }
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  return buildClassifier(options, { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety });
+  return buildClassifier(checkedOptions(options), {
+    readUpstream: eventUpstreamError,
+    checkPattern: checkPatternSafety,
+  });
+}
+
+const OPTIONS = ['rules', 'maxTextLength'] as const;
+const OWNER = 'createClassifier';
+
+/** The options, checked: every problem with them in one `RuleConfigError`, each naming its option. */
+function checkedOptions(options: unknown): { rules: readonly unknown[]; maxTextLength: number | undefined } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw RuleConfigError.forOption(
+      OWNER,
+      'options',
+      `must be an object { rules?, maxTextLength? } (got ${describe(options)})`,
+    );
+  }
+  const problems: RuleConfigProblem[] = [];
+  for (const key of Object.keys(options)) {
+    if (!(OPTIONS as readonly string[]).includes(key)) {
+      problems.push(optionProblem(OWNER, key, `is not an option (known: ${OPTIONS.join(', ')})`));
+    }
+  }
+  const { rules = [], maxTextLength } = options as Record<string, unknown>;
+  if (!Array.isArray(rules)) {
+    problems.push(optionProblem(OWNER, 'rules', `must be an array of rules (got ${describe(rules)})`));
+  }
+  if (
+    maxTextLength !== undefined &&
+    (typeof maxTextLength !== 'number' || !Number.isInteger(maxTextLength) || maxTextLength < 1)
+  ) {
+    problems.push(
+      optionProblem(OWNER, 'maxTextLength', `must be a positive integer (got ${describe(maxTextLength)})`),
+    );
+  }
+  if (problems.length > 0) throw new RuleConfigError(problems);
+  return { rules: rules as readonly unknown[], maxTextLength: maxTextLength as number | undefined };
 }

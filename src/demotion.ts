@@ -1,13 +1,11 @@
 import type { Breadcrumb, Event } from '@sentry/core';
+import { DEMOTED_CATEGORY } from './breadcrumb-hook.js';
 import { debugLog } from './debug-log.js';
 import { eventHeadline } from './event-text.js';
 import { summarize } from './redact.js';
 import type { Classification } from './rules/types.js';
 import { optionsOf, type SentryClient } from './sentry-client.js';
 import { isolationScopeOf } from './sentry-scopes.js';
-
-/** Category of the breadcrumbs this package leaves for demoted events; never classified itself. */
-export const DEMOTED_CATEGORY = 'expected_error';
 
 /**
  * The breadcrumb that stands in for a demoted event: kind and rule, plus a short redacted summary of the
@@ -24,6 +22,18 @@ export function demotionBreadcrumb(event: Event, classification: Classification)
       : `${classification.kind} (message withheld)`,
     data: { kind: classification.kind, rule: classification.rule },
   };
+}
+
+/**
+ * Demotes `event`: leaves its breadcrumb (`demotionBreadcrumb`, `leaveDemotionBreadcrumb`). The integration
+ * loads this module at its first demotion.
+ */
+export function demote(
+  event: Event,
+  classification: Classification,
+  client: SentryClient,
+): Breadcrumb | null {
+  return leaveDemotionBreadcrumb(demotionBreadcrumb(event, classification), client);
 }
 
 const DEFAULT_MAX_BREADCRUMBS = 100;

@@ -4,10 +4,10 @@ import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import type { Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
 import type { DecisionStats } from './decision-stats.js';
-import { demotionBreadcrumb, leaveDemotionBreadcrumb } from './demotion.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { classifyLogs, type LogsOption } from './log-hook.js';
+import { onDemand } from './on-demand.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
 import type { Rule } from './rules/types.js';
@@ -83,8 +83,9 @@ export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
   setup(client: SentryClient): void;
   /**
-   * Returns a promise only while the upstream taxonomy, which `upstream` rules and `upstreamTags` need,
-   * is still loading.
+   * Returns a promise only while something the event needs is still loading on demand: the upstream
+   * taxonomy (`upstream` rules, `upstreamTags`), the pattern check, the decision bookkeeping (at the first
+   * decision) or the demotion breadcrumbs and their secret redaction (at the first demotion).
    */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
@@ -147,6 +148,13 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => rules.classifier(), mode);
       if (options.logs === 'classify') classifyLogs(client, () => rules.classifier(), mode);
       net.setup(client);
+      // Where nothing is downloaded (a server, Electron's main process: no document), the code a decision
+      // needs is loaded now, so that the first expected error does not wait for it (nor a quick close lose
+      // its client report). A page loads it at its first decision.
+      if ((globalThis as { document?: unknown }).document === undefined) {
+        void net.waiting();
+        void demotion.load();
+      }
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
@@ -172,6 +180,15 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         }
         // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
         const outcome = outcomeOf(classification, event);
+        if (classification && outcome !== 'pass') {
+          // The first decision waits for the bookkeeping (counts, surges, metrics), the first demotion also
+          // for the demotion breadcrumb's code (its secret redaction), both loaded on demand.
+          const demoting = outcome === 'breadcrumb' && mode === 'enforce';
+          const loading = net.waiting() ?? (demoting ? demotion.loading() : undefined);
+          if (loading) return loading.then(() => integration.processEvent(input, hint, client));
+          // Without them nothing is dropped or demoted unwatched, or demoted without its breadcrumb.
+          if (net.failed() || (demoting && demotion.failed())) return input;
+        }
         const sampled =
           classification !== undefined && outcome !== 'pass' && isSampled(classification, random);
         if (classification && outcome === 'pass' && outcomeOf(classification) !== 'pass') {
@@ -182,16 +199,14 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
         }
         if (classification && mode === 'enforce' && outcome !== 'pass' && !sampled) {
-          const verb = outcome === 'drop' ? 'Dropped' : 'Demoted';
           debugLog(
             'log',
-            `${verb} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
+            `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
           );
           const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
-          if (outcome === 'breadcrumb') {
-            const breadcrumb = leaveDemotionBreadcrumb(demotionBreadcrumb(event, classification), client);
-            net.decided(decision, client, breadcrumb ?? undefined);
-          } else net.decided(decision, client);
+          const breadcrumb =
+            outcome === 'breadcrumb' ? demotion.module()?.demote(event, classification, client) : undefined;
+          net.decided(decision, client, breadcrumb ?? undefined);
           return null;
         }
         if (classification && mode === 'dry-run') {
@@ -227,8 +242,15 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       }
     },
   };
+
   return integration;
 }) satisfies IntegrationFn;
+
+/**
+ * The demotion breadcrumbs and their secret redaction (whose table of secret shapes is the largest part
+ * of the package's browser path), loaded once per page, at the first demotion.
+ */
+const demotion = /* @__PURE__ */ onDemand(() => import('./demotion.js'), 'the demotion breadcrumbs');
 
 function isClient(client: unknown): client is SentryClient {
   return (

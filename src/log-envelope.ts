@@ -1,7 +1,6 @@
-import { classificationTags } from './breadcrumb-hook.js';
 import type { Classifier } from './classifier.js';
 import { debugLog } from './debug-log.js';
-import { logAsBreadcrumb } from './log-text.js';
+import { decideLog } from './log-text.js';
 
 /** A log record as the SDK serializes it into a `log` envelope item. */
 interface SerializedLog {
@@ -17,8 +16,6 @@ interface EnvelopeClient {
   recordDroppedEvent?(reason: 'before_send', category: 'log_item', count: number): void;
 }
 
-const KIND_ATTRIBUTE = 'expected_error.kind';
-const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
 /** `severity_number` of level `info` (OpenTelemetry's INFO). */
 const INFO_SEVERITY = 9;
 
@@ -83,20 +80,13 @@ function decide(
   if (typeof record !== 'object' || record === null) return record;
   const attributes =
     typeof record.attributes === 'object' && record.attributes !== null ? record.attributes : {};
-  if (attributes[KIND_ATTRIBUTE] !== undefined) return record;
-  const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(record.body, attributes));
-  if (!classification || (mode === 'enforce' && classification.action === 'report')) return record;
-  if (mode === 'dry-run') {
-    const tags = Object.entries(classificationTags(classification)).map(([key, value]) => [
-      key,
-      { value, type: 'string' },
-    ]);
-    return { ...record, attributes: { ...attributes, ...Object.fromEntries(tags) } };
-  }
-  if (classification.action === 'drop') return null;
+  const verdict = decideLog(record.body, attributes, record.level, classifier, mode);
+  if (!verdict) return record;
+  if (verdict.drop) return null;
+  const added = Object.entries(verdict.attributes).map(([key, value]) => [key, { value, type: 'string' }]);
   return {
     ...record,
-    ...(ABOVE_INFO.has(record.level) ? { level: 'info', severity_number: INFO_SEVERITY } : {}),
-    attributes: { ...attributes, [KIND_ATTRIBUTE]: { value: classification.kind, type: 'string' } },
+    ...(verdict.lowered ? { level: 'info', severity_number: INFO_SEVERITY } : {}),
+    attributes: { ...attributes, ...Object.fromEntries(added) },
   };
 }

@@ -1,9 +1,7 @@
-import { classificationTags } from './breadcrumb-hook.js';
 import type { Classifier } from './classifier.js';
 import { debugLog } from './debug-log.js';
-import { RuleConfigError } from './errors.js';
 import { classifyLogEnvelopes } from './log-envelope.js';
-import { logAsBreadcrumb } from './log-text.js';
+import { decideLog } from './log-text.js';
 import type { SentryClient } from './sentry-client.js';
 
 /** What the integration does with Sentry Logs: `classify` them like breadcrumbs, or leave them alone. */
@@ -25,9 +23,6 @@ interface LogOptions {
 }
 
 const WRAPPED = Symbol.for('sentry-expected-errors.before-send-log');
-const KIND_ATTRIBUTE = 'expected_error.kind';
-/** Levels a demoted log is lowered from; `trace`, `debug` and `info` stay as they are. */
-const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
 
 /**
  * Classifies Sentry Logs: as they are captured (`beforeSendLog`) and, for records that never pass it (an
@@ -95,18 +90,13 @@ function wrap(
 function classifyLog(log: LogRecord, classifier: Classifier, mode: 'enforce' | 'dry-run'): LogRecord | null {
   if (typeof log !== 'object' || log === null) return log;
   const attributes = typeof log.attributes === 'object' && log.attributes !== null ? log.attributes : {};
-  // Already decided by another process's integration (an Electron renderer's, a second copy).
-  if (attributes[KIND_ATTRIBUTE] !== undefined) return log;
-  const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(log.message, attributes));
-  if (!classification) return log;
-  if (mode === 'dry-run')
-    return { ...log, attributes: { ...attributes, ...classificationTags(classification) } };
-  if (classification.action === 'drop') return null;
-  if (classification.action === 'report') return log;
+  const verdict = decideLog(log.message, attributes, log.level, classifier, mode);
+  if (!verdict) return log;
+  if (verdict.drop) return null;
   const { severityNumber: _severityNumber, ...rest } = log;
   // Without `severityNumber` the SDK derives it from the new level (console.log sets one of its own).
   return {
-    ...(ABOVE_INFO.has(log.level) ? { ...rest, level: 'info' } : log),
-    attributes: { ...attributes, [KIND_ATTRIBUTE]: classification.kind },
+    ...(verdict.lowered ? { ...rest, level: 'info' } : log),
+    attributes: { ...attributes, ...verdict.attributes },
   };
 }

@@ -1,3 +1,6 @@
+import { classificationTags } from './breadcrumb-hook.js';
+import type { Classifier } from './classifier.js';
+
 /** Attributes that carry an HTTP status on a log record (the tag names events use, plus `statusCode`). */
 const STATUS_ATTRIBUTES = [
   'status',
@@ -27,4 +30,42 @@ function attributeValue(attribute: unknown): unknown {
   if (typeof attribute === 'object' && attribute !== null && 'value' in attribute)
     return (attribute as { value: unknown }).value;
   return attribute;
+}
+
+/** The attribute a demoted log record carries (and by which a decided one is known). */
+const KIND_ATTRIBUTE = 'expected_error.kind';
+/** Levels a demoted log is lowered from to `info`; `trace`, `debug` and `info` stay as they are. */
+const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
+
+/**
+ * What to do with a log record, as captured (`beforeSendLog`) or as serialized in an envelope: nothing
+ * (`undefined`: no rule, a `report` rule, or already decided by another process's integration), drop it, or
+ * add `attributes` (all string values) and, if `lowered`, lower its level to `info`.
+ */
+export type LogVerdict =
+  | { readonly drop: true }
+  | { readonly drop: false; readonly attributes: Record<string, string>; readonly lowered: boolean }
+  | undefined;
+
+/** Decides a log record from its message, attributes and level. */
+export function decideLog(
+  message: unknown,
+  attributes: Record<string, unknown>,
+  level: unknown,
+  classifier: Classifier,
+  mode: 'enforce' | 'dry-run',
+): LogVerdict {
+  // Already decided by another process's integration (an Electron renderer's, a second copy).
+  if (attributes[KIND_ATTRIBUTE] !== undefined) return undefined;
+  const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(message, attributes));
+  if (!classification) return undefined;
+  if (mode === 'dry-run')
+    return { drop: false, attributes: classificationTags(classification), lowered: false };
+  if (classification.action === 'report') return undefined;
+  if (classification.action === 'drop') return { drop: true };
+  return {
+    drop: false,
+    attributes: { [KIND_ATTRIBUTE]: classification.kind },
+    lowered: ABOVE_INFO.has(level),
+  };
 }

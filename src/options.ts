@@ -85,10 +85,15 @@ function oneOf<const T extends string>(
 }
 
 function booleanOption(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
-  const value = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value === 'boolean') return value;
-  throw RuleConfigError.forOption(OWNER, name, `must be a boolean (got ${describe(value)})`);
+  checkOptionType(options, name, 'boolean');
+  return (options[name] as boolean | undefined) ?? fallback;
+}
+
+/** Throws a `RuleConfigError` naming the integration's option `name` when it is set to anything but a `type`. */
+export function checkOptionType(options: object, name: string, type: 'boolean' | 'function'): void {
+  const value = (options as Record<string, unknown>)[name];
+  if (value !== undefined && typeof value !== type)
+    throw RuleConfigError.forOption(OWNER, name, `must be a ${type} (got ${describe(value)})`);
 }
 
 function positiveInteger(options: Record<string, unknown>, name: string): number | undefined {

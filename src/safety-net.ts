@@ -1,12 +1,12 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { debugLog } from './debug-log.js';
-import { decisionMetrics } from './decision-metrics.js';
-import { type DecisionAction, type DecisionStats, decisionTable } from './decision-stats.js';
+import type { Bookkeeping } from './decision-bookkeeping.js';
+import type { DecisionAction, DecisionStats } from './decision-stats.js';
 import { RuleConfigError } from './errors.js';
-import { describe } from './options.js';
+import { onDemand } from './on-demand.js';
+import { checkOptionType, describe } from './options.js';
 import type { SentryClient } from './sentry-client.js';
-import { createSurgeDetector, DEFAULT_SURGE, type Surge, type SurgeDetector } from './surge.js';
-import { surgeEvent } from './surge-event.js';
+import type { Surge, SurgeDetectorOptions } from './surge.js';
+import { DEFAULT_SURGE } from './surge-defaults.js';
 
 /** A decision reported to `onDecision`. */
 export interface ExpectedErrorDecision {
@@ -53,6 +53,13 @@ export interface SafetyNetOptions {
 export interface SafetyNet {
   setup(client: SentryClient): void;
   /**
+   * What a decision must wait for: the bookkeeping (counts, surges, metrics), loaded on demand at the
+   * first decision; `undefined` once it is loaded, or could not be.
+   */
+  waiting(): Promise<void> | undefined;
+  /** True when the bookkeeping could not be loaded: nothing may be dropped or demoted unwatched. */
+  failed(): boolean;
+  /**
    * Records a decision. A drop or demotion also counts toward a surge: in enforce mode a completed surge is
    * sent through the client; in dry-run it is returned so the event can be tagged.
    */
@@ -65,86 +72,51 @@ export interface SafetyNet {
 }
 
 const OWNER = 'expectedErrorsIntegration';
-const TRAIL_LENGTH = 100;
 
-interface CapturingClient {
-  captureEvent?(event: Event): unknown;
-}
-
-/** Validates the options (throwing `RuleConfigError` naming the option) and builds the bookkeeping. */
+/**
+ * Validates the options (throwing `RuleConfigError` naming the option) and returns the bookkeeping, whose
+ * code is loaded at the first decision.
+ */
 export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'): SafetyNet {
-  const surges = surgeDetectorFor(options.surge);
-  if (options.metrics !== undefined && typeof options.metrics !== 'boolean')
-    throw RuleConfigError.forOption(OWNER, 'metrics', `must be a boolean (got ${describe(options.metrics)})`);
+  const surge = surgeOptions(options.surge);
+  checkOptionType(options, 'metrics', 'boolean');
+  checkOptionType(options, 'onDecision', 'function');
+  checkOptionType(options, 'random', 'function');
   const onDecision = options.onDecision;
-  if (onDecision !== undefined && typeof onDecision !== 'function')
-    throw RuleConfigError.forOption(OWNER, 'onDecision', `must be a function (got ${describe(onDecision)})`);
 
-  if (options.random !== undefined && typeof options.random !== 'function')
-    throw RuleConfigError.forOption(OWNER, 'random', `must be a function (got ${describe(options.random)})`);
-
-  const table = decisionTable(Date.now());
-  const metrics =
-    options.metrics === false ? undefined : decisionMetrics(table, mode === 'dry-run' ? { mode } : {});
-  const trail: Breadcrumb[] = [];
-
-  const report = (decision: Omit<ExpectedErrorDecision, 'mode'>): void => {
-    if (table.count(decision.kind, decision.rule, decision.action)) metrics?.changed();
-    if (!onDecision) return;
-    try {
-      onDecision({ ...decision, mode });
-    } catch (error) {
-      debugLog('warn', `onDecision threw; the ${decision.action} of \`${decision.kind}\` stands:`, error);
-    }
+  const since = Date.now();
+  const code = onDemand(() => import('./decision-bookkeeping.js'), 'the decision bookkeeping');
+  let books: Bookkeeping | undefined;
+  let boundClient: SentryClient | undefined;
+  const start = (): void => {
+    const loaded = code.module();
+    if (books || !loaded) return;
+    books = loaded.decisionBookkeeping({
+      surge,
+      metrics: options.metrics !== false,
+      onDecision,
+      mode,
+      since,
+    });
+    if (boundClient) books.bind(boundClient);
   };
 
   return {
     setup(client) {
-      metrics?.bind(client);
+      boundClient = client;
+      books?.bind(client);
     },
-    decided(decision, client, breadcrumb) {
-      metrics?.observe(client);
-      if (breadcrumb) {
-        trail.push(breadcrumb);
-        if (trail.length > TRAIL_LENGTH) trail.shift();
-      }
-      report(decision);
-      if (!surges || decision.action === 'sampled' || decision.action === 'surge') return undefined;
-      const surge = surges.record(decision.kind, decision.rule, Date.now());
-      if (!surge) return undefined;
-      if (mode === 'dry-run') {
-        report({ kind: surge.kind, rule: surge.rule, action: 'surge', event: decision.event });
-        return surge;
-      }
-      const event = surgeEvent(surge, trailOf(trail, surge));
-      const capturing = client as CapturingClient;
-      if (typeof capturing.captureEvent !== 'function') {
-        debugLog('warn', `Surge of \`${surge.kind}\` not sent: the client has no captureEvent`);
-        return surge;
-      }
-      debugLog(
-        'warn',
-        `Surge of \`${surge.kind}\`: ${surge.count} in ${surge.windowMs} ms; sending one event`,
-      );
-      capturing.captureEvent(event);
-      report({ kind: surge.kind, rule: surge.rule, action: 'surge', event });
-      return surge;
-    },
-    getStats: () => table.snapshot(),
+    waiting: () => code.loading()?.then(start),
+    failed: code.failed,
+    decided: (decision, client, breadcrumb) => books?.decided(decision, client, breadcrumb),
+    getStats: () => books?.getStats() ?? { since, kinds: {} },
   };
 }
 
-/** The demotion breadcrumbs of the surge's kind left within its window. */
-function trailOf(trail: readonly Breadcrumb[], surge: Surge): Breadcrumb[] {
-  const since = surge.since / 1_000;
-  return trail.filter(
-    (breadcrumb) => breadcrumb.data?.kind === surge.kind && (breadcrumb.timestamp ?? since) >= since,
-  );
-}
-
-function surgeDetectorFor(surge: SafetyNetOptions['surge']): SurgeDetector | undefined {
+/** The `surge` option, checked: the detector's options, or `undefined` for `false`. */
+function surgeOptions(surge: SafetyNetOptions['surge']): SurgeDetectorOptions | undefined {
   if (surge === false) return undefined;
-  if (surge === undefined) return createSurgeDetector(DEFAULT_SURGE);
+  if (surge === undefined) return DEFAULT_SURGE;
   if (typeof surge !== 'object' || surge === null)
     throw RuleConfigError.forOption(
       OWNER,
@@ -164,5 +136,5 @@ function surgeDetectorFor(surge: SafetyNetOptions['surge']): SurgeDetector | und
       'surge.windowMs',
       `must be a positive finite number of milliseconds (got ${describe(windowMs)})`,
     );
-  return createSurgeDetector({ threshold, windowMs });
+  return { threshold, windowMs };
 }

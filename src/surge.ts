@@ -1,3 +1,4 @@
+import { DEFAULT_SURGE } from './surge-defaults.js';
 /**
  * Surge detection: a pure counter over (kind, rule, time) records, with the clock passed in. The integration
  * feeds it live drops and demotions; the CLI can feed it the timestamps of recorded events and get the very
@@ -53,8 +54,6 @@ export interface SurgeDetector {
   readonly trackedKinds: number;
 }
 
-/** The integration's default: more than 100 drops or demotions of one kind in a minute. */
-export const DEFAULT_SURGE = { threshold: 100, windowMs: 60_000 } as const;
 const DEFAULT_MAX_KINDS = 100;
 
 interface KindWindow {

@@ -8,6 +8,8 @@ afterEach(async () => {
   await Sentry.close();
   vi.doUnmock('../src/upstream-tags.js');
   vi.doUnmock('../src/rules/regex-safety.js');
+  vi.doUnmock('../src/decision-bookkeeping.js');
+  vi.doUnmock('../src/demotion.js');
   vi.restoreAllMocks();
   vi.resetModules();
 });
@@ -170,5 +172,84 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
 
     expect(await processEvent(noise)).toBe(noise);
     expect(processEvent(noise)).toBe(noise);
+  });
+
+  it('the first decision waits for the bookkeeping, then counts it; later decisions answer at once', async () => {
+    const integration = expectedErrorsIntegration({
+      rules: [{ kind: 'noise', action: 'drop', any: ['noise'] }],
+    });
+    const processEvent = initWith(integration);
+
+    const first = processEvent({ message: 'noise 1' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBeNull();
+    expect(processEvent({ message: 'noise 2' })).toBeNull();
+    expect(integration.getStats().kinds.noise).toMatchObject({ drop: 2 });
+  });
+
+  it('fails open when the decision bookkeeping cannot load: nothing is dropped unwatched', async () => {
+    vi.doMock('../src/decision-bookkeeping.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const processEvent = initWith(
+      freshIntegration({ rules: [{ kind: 'noise', action: 'drop', any: ['noise'] }] }),
+    );
+    const noise: Sentry.Event = { message: 'noise' };
+
+    expect(await processEvent(noise)).toBe(noise);
+    expect(processEvent(noise)).toBe(noise);
+  });
+
+  it('the first demotion waits for its breadcrumb code; the breadcrumb carries the redacted summary', async () => {
+    const processEvent = initWith(
+      expectedErrorsIntegration({
+        rules: [{ id: 'auth', kind: 'auth', action: 'breadcrumb', any: ['401'] }],
+      }),
+    );
+
+    const first = processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBeNull();
+    Sentry.captureMessage('after');
+    await Sentry.flush(2_000);
+
+    const breadcrumb = capture.events()[0]?.breadcrumbs?.find((crumb) => crumb.data?.kind === 'auth');
+    expect(breadcrumb?.message).toBe('auth: 401 for key sk-[redacted]');
+  });
+
+  it('sends a demoted event when the demotion breadcrumb code cannot load: none is demoted without one', async () => {
+    vi.doMock('../src/demotion.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const processEvent = initWith(
+      freshIntegration({
+        rules: [
+          { id: 'session', kind: 'session', action: 'breadcrumb', any: ['401'] },
+          { id: 'noise', kind: 'noise', action: 'drop', any: ['noise'] },
+        ],
+      }),
+    );
+    const demoted: Sentry.Event = { message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' };
+
+    expect(await processEvent(demoted)).toBe(demoted);
+    expect(processEvent(demoted)).toBe(demoted);
+    // Drops need no breadcrumb.
+    expect(processEvent({ message: 'noise' })).toBeNull();
+  });
+
+  it('where there is no document (Node), loads what a decision needs at setup: the first decision answers at once', async () => {
+    const processEvent = initWith(
+      expectedErrorsIntegration({
+        rules: [{ id: 'auth', kind: 'auth', action: 'breadcrumb', any: ['401'] }],
+      }),
+    );
+    await vi.dynamicImportSettled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' })).toBeNull();
   });
 });

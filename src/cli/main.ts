@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Classifier, createClassifier } from '../classifier.js';
 import { RuleConfigError } from '../errors.js';
 import { checkRules } from '../rules/check.js';
-import { DEFAULT_SURGE } from '../surge.js';
+import { DEFAULT_SURGE } from '../surge-defaults.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import {
   createExpectationCheck,

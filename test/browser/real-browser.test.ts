@@ -147,8 +147,15 @@ describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sent
         .reduce((total, outcome) => total + outcome.quantity, 0);
     await waitUntil(() => receiver.itemsOf('event').length >= 3 && dropped() >= 4);
 
-    // The `upstream` rule and the `pattern` rule made the page fetch their chunks.
+    // The `upstream` rule and the `pattern` rule made the page fetch their chunks; its first decision, the
+    // bookkeeping's, and its first demotion, the demotion breadcrumbs' (with the secret redaction).
     expect(onDemandChunks(pageServer?.scripts ?? []).sort()).toEqual(['/regex', '/upstream']);
+    expect(
+      (pageServer?.scripts ?? [])
+        .filter((path) => /^\/(decision-bookkeeping|demotion)-/.test(path))
+        .map((path) => path.replace(/-[^-]+\.js$/, ''))
+        .sort(),
+    ).toEqual(['/decision-bookkeeping', '/demotion']);
     const events = receiver.itemsOf('event') as SentEvent[];
     const outermost = events.map((event) => event.exception?.values.at(-1));
     expect(outermost.map((exception) => exception?.type)).toEqual(['ApiError', 'TypeError', 'RangeError']);

@@ -120,8 +120,16 @@ describe('hostile events (property)', () => {
   it('never throws, and passes every event no rule claims unchanged (the same object)', async () => {
     const integration = expectedErrorsIntegration({ rules: pack });
     integration.setup?.(client);
-    // The pack has a `pattern`: the first event waits for the backtracking check, loaded on demand.
+    // The pack has a `pattern`: the first event waits for the backtracking check, loaded on demand; the
+    // first decision and the first demotion wait for the code they load on demand too. Warm all of them up.
     await integration.processEvent?.({ message: 'warm-up' } as Sentry.Event, {}, client);
+    for (const rule of pack) {
+      const example = rule.examples?.match?.[0];
+      const text = typeof example === 'string' ? example : example?.text;
+      if (text !== undefined) await integration.processEvent?.({ message: text } as Sentry.Event, {}, client);
+    }
+    const decided = Object.values(integration.getStats().kinds);
+    expect(decided.some((kind) => kind.drop > 0) && decided.some((kind) => kind.breadcrumb > 0)).toBe(true);
     const classifier = createClassifier({ rules: pack });
     fc.assert(
       fc.property(hostileEvent, (event) => {

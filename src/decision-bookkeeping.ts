@@ -1,0 +1,100 @@
+import type { Breadcrumb, Event } from '@sentry/core';
+import { debugLog } from './debug-log.js';
+import { decisionMetrics } from './decision-metrics.js';
+import { type DecisionStats, decisionTable } from './decision-stats.js';
+import type { ExpectedErrorDecision } from './safety-net.js';
+import type { SentryClient } from './sentry-client.js';
+import { createSurgeDetector, type Surge, type SurgeDetectorOptions } from './surge.js';
+import { surgeEvent } from './surge-event.js';
+
+/** The safety net's options once validated (src/safety-net.ts). */
+export interface BookkeepingOptions {
+  readonly surge: SurgeDetectorOptions | undefined;
+  readonly metrics: boolean;
+  readonly onDecision: ((decision: ExpectedErrorDecision) => void) | undefined;
+  readonly mode: 'enforce' | 'dry-run';
+  /** When the integration was created: `getStats().since`. */
+  readonly since: number;
+}
+
+/** Counts, surges, metrics and `onDecision` for the decisions of one integration instance. */
+export interface Bookkeeping {
+  bind(client: SentryClient): void;
+  decided(
+    decision: Omit<ExpectedErrorDecision, 'mode'>,
+    client: SentryClient,
+    breadcrumb?: Breadcrumb,
+  ): Surge | undefined;
+  getStats(): DecisionStats;
+}
+
+const TRAIL_LENGTH = 100;
+
+interface CapturingClient {
+  captureEvent?(event: Event): unknown;
+}
+
+/**
+ * The bookkeeping behind the decisions, loaded on demand at an integration's first decision (a page that
+ * never drops or demotes anything never downloads it).
+ */
+export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
+  const { mode, onDecision } = options;
+  const surges = options.surge && createSurgeDetector(options.surge);
+  const table = decisionTable(options.since);
+  const metrics = options.metrics ? decisionMetrics(table, mode === 'dry-run' ? { mode } : {}) : undefined;
+  const trail: Breadcrumb[] = [];
+
+  const report = (decision: Omit<ExpectedErrorDecision, 'mode'>): void => {
+    if (table.count(decision.kind, decision.rule, decision.action)) metrics?.changed();
+    if (!onDecision) return;
+    try {
+      onDecision({ ...decision, mode });
+    } catch (error) {
+      debugLog('warn', `onDecision threw; the ${decision.action} of \`${decision.kind}\` stands:`, error);
+    }
+  };
+
+  return {
+    bind(client) {
+      metrics?.bind(client);
+    },
+    decided(decision, client, breadcrumb) {
+      metrics?.observe(client);
+      if (breadcrumb) {
+        trail.push(breadcrumb);
+        if (trail.length > TRAIL_LENGTH) trail.shift();
+      }
+      report(decision);
+      if (!surges || decision.action === 'sampled' || decision.action === 'surge') return undefined;
+      const surge = surges.record(decision.kind, decision.rule, Date.now());
+      if (!surge) return undefined;
+      if (mode === 'dry-run') {
+        report({ kind: surge.kind, rule: surge.rule, action: 'surge', event: decision.event });
+        return surge;
+      }
+      const event = surgeEvent(surge, trailOf(trail, surge));
+      const capturing = client as CapturingClient;
+      if (typeof capturing.captureEvent !== 'function') {
+        debugLog('warn', `Surge of \`${surge.kind}\` not sent: the client has no captureEvent`);
+        return surge;
+      }
+      debugLog(
+        'warn',
+        `Surge of \`${surge.kind}\`: ${surge.count} in ${surge.windowMs} ms; sending one event`,
+      );
+      capturing.captureEvent(event);
+      report({ kind: surge.kind, rule: surge.rule, action: 'surge', event });
+      return surge;
+    },
+    getStats: () => table.snapshot(),
+  };
+}
+
+/** The demotion breadcrumbs of the surge's kind left within its window. */
+function trailOf(trail: readonly Breadcrumb[], surge: Surge): Breadcrumb[] {
+  const since = surge.since / 1_000;
+  return trail.filter(
+    (breadcrumb) => breadcrumb.data?.kind === surge.kind && (breadcrumb.timestamp ?? since) >= since,
+  );
+}
