@@ -59,6 +59,9 @@ export async function bookkeepingRatio(
   const client = Sentry.getClient() as Sentry.NodeClient;
   const net = safetyNet({}, 'enforce');
   net.setup(client);
+  // The bookkeeping itself is loaded on demand: measure it once it is there, not its absence.
+  await net.waiting();
+  if (net.failed()) throw new Error('the decision bookkeeping did not load');
   const classifyCosts: number[] = [];
   const bookkeepingCosts: number[] = [];
   const rounds = 9;
