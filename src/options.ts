@@ -1,4 +1,4 @@
-import { RuleConfigError } from './errors.js';
+import { describe, RuleConfigError } from './rules/errors.js';
 import type { Rule } from './rules/types.js';
 
 const OWNER = 'expectedErrorsIntegration';
@@ -101,13 +101,4 @@ function positiveInteger(options: Record<string, unknown>, name: string): number
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   throw RuleConfigError.forOption(OWNER, name, `must be a positive integer (got ${describe(value)})`);
-}
-
-/** A short, safe description of a bad value for an error message. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'function') return 'a function';
-  return typeof value === 'object' ? 'an object' : typeof value;
 }

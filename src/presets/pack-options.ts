@@ -1,4 +1,4 @@
-import { RuleConfigError } from '../errors.js';
+import { describe, RuleConfigError } from '../rules/errors.js';
 import type { Rule } from '../rules/types.js';
 
 /** What a demoting rule of a built-in pack does with a match. */
@@ -100,11 +100,4 @@ function checkAction(pack: string, option: string, action: unknown): void {
 
 function list(values: readonly string[]): string {
   return values.map((value) => `\`${value}\``).join(', ');
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
 }

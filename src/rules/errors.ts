@@ -138,5 +138,6 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'a string';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'function') return 'a function';
   return typeof value === 'object' ? 'an object' : typeof value;
 }
