@@ -95,11 +95,7 @@ export function upstreamCondition(value: unknown, report: Report): NormalizedUps
     report(['upstream'], 'must be a non-empty object { type?, reason?, retryable? }');
     return undefined;
   }
-  for (const key of Object.keys(value)) {
-    if (key !== 'type' && key !== 'reason' && key !== 'retryable') {
-      report(['upstream', key], 'is not an upstream field (type, reason, retryable)');
-    }
-  }
+  unknownFields(value, UPSTREAM_FIELDS, ['upstream'], 'an upstream', report);
   if (value.retryable !== undefined && typeof value.retryable !== 'boolean') {
     report(['upstream', 'retryable'], 'must be a boolean');
   }
@@ -126,17 +122,28 @@ export function examples(
     report(['examples'], 'must be an object { match?, noMatch? }');
     return NO_EXAMPLES;
   }
-  for (const key of Object.keys(value)) {
-    if (key !== 'match' && key !== 'noMatch')
-      report(['examples', key], 'is not an examples field (match, noMatch)');
-  }
+  unknownFields(value, ['match', 'noMatch'], ['examples'], 'an examples', report);
   return {
     match: exampleList(value.match, 'match', report),
     noMatch: exampleList(value.noMatch, 'noMatch', report),
   };
 }
 
-const EXAMPLE_FIELDS = new Set(['text', 'status', 'exceptionType', 'tags', 'upstream']);
+const EXAMPLE_FIELDS = ['text', 'status', 'exceptionType', 'tags', 'upstream'];
+const UPSTREAM_FIELDS = ['type', 'reason', 'retryable'];
+
+/** Reports each key of `value` not among `known`, e.g. ``is not an upstream field (type, reason, retryable)``. */
+function unknownFields(
+  value: Record<string, unknown>,
+  known: readonly string[],
+  path: FieldPath,
+  noun: string,
+  report: Report,
+): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) report([...path, key], `is not ${noun} field (${known.join(', ')})`);
+  }
+}
 
 function exampleList(value: unknown, list: string, report: Report): readonly RuleExample[] {
   if (value === undefined) return EMPTY;
@@ -151,10 +158,7 @@ function exampleList(value: unknown, list: string, report: Report): readonly Rul
       report(at, 'must be a string or { text, status?, exceptionType?, tags?, upstream? }');
       return [];
     }
-    for (const key of Object.keys(example)) {
-      if (!EXAMPLE_FIELDS.has(key))
-        report([...at, key], `is not an example field (${[...EXAMPLE_FIELDS].join(', ')})`);
-    }
+    unknownFields(example, EXAMPLE_FIELDS, at, 'an example', report);
     if (example.status !== undefined && !isHttpStatus(example.status))
       report([...at, 'status'], 'must be an HTTP status');
     if (example.exceptionType !== undefined && typeof example.exceptionType !== 'string') {
@@ -176,18 +180,18 @@ function exampleList(value: unknown, list: string, report: Report): readonly Rul
   });
 }
 
-function isUpstreamType(value: unknown): value is UpstreamType {
-  return (UPSTREAM_ERROR_TYPES as readonly unknown[]).includes(value);
+/** A type guard for the members of `list`. */
+function memberOf<T>(list: readonly T[]): (value: unknown) => value is T {
+  return (value): value is T => (list as readonly unknown[]).includes(value);
 }
 
-function isUpstreamReason(value: unknown): value is UpstreamReason {
-  return (UPSTREAM_ERROR_REASONS as readonly unknown[]).includes(value);
-}
+const isUpstreamType = memberOf<UpstreamType>(UPSTREAM_ERROR_TYPES);
+const isUpstreamReason = memberOf<UpstreamReason>(UPSTREAM_ERROR_REASONS);
 
 function isUpstreamFacts(value: unknown): value is UpstreamFacts {
   return (
     isPlainObject(value) &&
-    Object.keys(value).every((key) => key === 'type' || key === 'reason' || key === 'retryable') &&
+    Object.keys(value).every((key) => UPSTREAM_FIELDS.includes(key)) &&
     isUpstreamType(value.type) &&
     typeof value.retryable === 'boolean' &&
     (value.reason === undefined || isUpstreamReason(value.reason))
