@@ -8,6 +8,8 @@ type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
 
 /** Category of the breadcrumbs this package leaves for demoted events; never classified itself. */
 export const DEMOTED_CATEGORY = 'expected_error';
+/** The tag / data key / log attribute naming the kind of a decided event, breadcrumb or log record. */
+export const KIND_KEY = 'expected_error.kind';
 
 const WRAPPED = Symbol.for('sentry-expected-errors.before-breadcrumb');
 /**
@@ -24,7 +26,7 @@ export function wasDecidedWhenRecorded(breadcrumb: object): boolean {
 /** The tags (on events) and data keys (on breadcrumbs) dry-run mode writes. */
 export function classificationTags(classification: Classification): Record<string, string> {
   return {
-    'expected_error.kind': classification.kind,
+    [KIND_KEY]: classification.kind,
     'expected_error.action': classification.action,
     'expected_error.rule': classification.rule,
   };
@@ -87,6 +89,6 @@ export function classifyBreadcrumb(
   return {
     ...breadcrumb,
     level: 'info',
-    data: { ...breadcrumb.data, 'expected_error.kind': classification.kind },
+    data: { ...breadcrumb.data, [KIND_KEY]: classification.kind },
   };
 }

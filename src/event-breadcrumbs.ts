@@ -1,8 +1,6 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { classifyBreadcrumb, wasDecidedWhenRecorded } from './breadcrumb-hook.js';
+import { classifyBreadcrumb, KIND_KEY, wasDecidedWhenRecorded } from './breadcrumb-hook.js';
 import type { Classifier } from './classifier.js';
-
-const KIND_KEY = 'expected_error.kind';
 
 /**
  * Classifies the breadcrumbs an event carries that never passed `beforeBreadcrumb`: an Electron renderer's

@@ -1,4 +1,4 @@
-import { classificationTags } from './breadcrumb-hook.js';
+import { classificationTags, KIND_KEY } from './breadcrumb-hook.js';
 import type { Classifier } from './classifier.js';
 
 /** Attributes that carry an HTTP status on a log record (the tag names events use, plus `statusCode`). */
@@ -32,8 +32,6 @@ function attributeValue(attribute: unknown): unknown {
   return attribute;
 }
 
-/** The attribute a demoted log record carries (and by which a decided one is known). */
-const KIND_ATTRIBUTE = 'expected_error.kind';
 /** Levels a demoted log is lowered from to `info`; `trace`, `debug` and `info` stay as they are. */
 const ABOVE_INFO = new Set<unknown>(['warn', 'error', 'fatal']);
 
@@ -56,7 +54,7 @@ export function decideLog(
   mode: 'enforce' | 'dry-run',
 ): LogVerdict {
   // Already decided by another process's integration (an Electron renderer's, a second copy).
-  if (attributes[KIND_ATTRIBUTE] !== undefined) return undefined;
+  if (attributes[KIND_KEY] !== undefined) return undefined;
   const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(message, attributes));
   if (!classification) return undefined;
   if (mode === 'dry-run')
@@ -65,7 +63,7 @@ export function decideLog(
   if (classification.action === 'drop') return { drop: true };
   return {
     drop: false,
-    attributes: { [KIND_ATTRIBUTE]: classification.kind },
+    attributes: { [KIND_KEY]: classification.kind },
     lowered: ABOVE_INFO.has(level),
   };
 }
