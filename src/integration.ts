@@ -3,16 +3,16 @@ import * as SentryCore from '@sentry/core';
 import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import type { Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
-import type { DecisionStats } from './decision-stats.js';
+import type { DecisionAction, DecisionStats } from './decision-stats.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { classifyLogs, type LogsOption } from './log-hook.js';
 import { onDemand } from './on-demand.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
-import type { Rule } from './rules/types.js';
+import type { Classification, Rule } from './rules/types.js';
 import { rulesInUse } from './rules-in-use.js';
-import { type SafetyNetOptions, safetyNet } from './safety-net.js';
+import { type ExpectedErrorDecision, type SafetyNetOptions, safetyNet } from './safety-net.js';
 import { isSampled, sampledTags } from './sampling.js';
 import type { SentryClient } from './sentry-client.js';
 import { addStatusTag } from './status-tag.js';
@@ -117,11 +117,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   const options = resolveOptions(input);
   const mode = options.mode;
   // The pattern check and the taxonomy are imported on demand, when the rules or options need them.
-  const rules = rulesInUse({
-    rules: options.rules,
-    maxTextLength: options.maxTextLength,
-    upstreamTags: options.upstreamTags,
-  });
+  const rules = rulesInUse(options);
   const net = safetyNet(input, mode);
   const random = input.random ?? Math.random;
 
@@ -203,7 +199,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
             'log',
             `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
           );
-          const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
+          const decision = decisionOf(classification, outcome, event);
           const breadcrumb =
             outcome === 'breadcrumb' ? demotion.module()?.demote(event, classification, client) : undefined;
           net.decided(decision, client, breadcrumb ?? undefined);
@@ -212,17 +208,13 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         if (classification && mode === 'dry-run') {
           event.tags = { ...event.tags, ...classificationTags(classification) };
           if (outcome !== 'pass' && !sampled) {
-            const decision = { kind: classification.kind, rule: classification.rule, action: outcome, event };
-            const surge = net.decided(decision, client);
+            const surge = net.decided(decisionOf(classification, outcome, event), client);
             if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
           }
         }
         if (classification && sampled) {
           event.tags = { ...event.tags, ...sampledTags(classification) };
-          net.decided(
-            { kind: classification.kind, rule: classification.rule, action: 'sampled', event },
-            client,
-          );
+          net.decided(decisionOf(classification, 'sampled', event), client);
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
@@ -251,6 +243,15 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
  * of the package's browser path), loaded once per page, at the first demotion.
  */
 const demotion = /* @__PURE__ */ onDemand(() => import('./demotion.js'), 'the demotion breadcrumbs');
+
+/** The decision the safety net records for `classification` of `event`. */
+function decisionOf(
+  classification: Classification,
+  action: DecisionAction,
+  event: Event,
+): Omit<ExpectedErrorDecision, 'mode'> {
+  return { kind: classification.kind, rule: classification.rule, action, event };
+}
 
 function isClient(client: unknown): client is SentryClient {
   return (
