@@ -36,7 +36,7 @@ const KNOWN_OPTIONS = [
 export function resolveOptions(options: unknown): ResolvedOptions {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw RuleConfigError.forOption(OWNER, 'options', `must be an object (got ${describe(options)})`);
+    throw optionError('options', 'must be an object', options);
   }
   const given = options as Record<string, unknown>;
   for (const name of Object.keys(given)) {
@@ -80,8 +80,7 @@ function oneOf<const T extends string>(
   const value = options[name];
   if (value === undefined) return values[0];
   if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-  const choices = values.map((choice) => `'${choice}'`).join(' or ');
-  throw RuleConfigError.forOption(OWNER, name, `must be ${choices} (got ${describe(value)})`);
+  throw optionError(name, `must be ${values.map((choice) => `'${choice}'`).join(' or ')}`, value);
 }
 
 function booleanOption(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
@@ -92,13 +91,17 @@ function booleanOption(options: Record<string, unknown>, name: string, fallback:
 /** Throws a `RuleConfigError` naming the integration's option `name` when it is set to anything but a `type`. */
 export function checkOptionType(options: object, name: string, type: 'boolean' | 'function'): void {
   const value = (options as Record<string, unknown>)[name];
-  if (value !== undefined && typeof value !== type)
-    throw RuleConfigError.forOption(OWNER, name, `must be a ${type} (got ${describe(value)})`);
+  if (value !== undefined && typeof value !== type) throw optionError(name, `must be a ${type}`, value);
 }
 
 function positiveInteger(options: Record<string, unknown>, name: string): number | undefined {
   const value = options[name];
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  throw RuleConfigError.forOption(OWNER, name, `must be a positive integer (got ${describe(value)})`);
+  throw optionError(name, 'must be a positive integer', value);
+}
+
+/** A `RuleConfigError` for the integration's option `name`: ``\`name\` <problem> (got <value>)``. */
+export function optionError(name: string, problem: string, value: unknown): RuleConfigError {
+  return RuleConfigError.forOption(OWNER, name, `${problem} (got ${describe(value)})`);
 }

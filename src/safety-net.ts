@@ -1,10 +1,8 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import type { Bookkeeping } from './decision-bookkeeping.js';
 import type { DecisionAction, DecisionStats } from './decision-stats.js';
-import { RuleConfigError } from './errors.js';
 import { onDemand } from './on-demand.js';
-import { checkOptionType } from './options.js';
-import { describe } from './rules/errors.js';
+import { checkOptionType, optionError } from './options.js';
 import type { SentryClient } from './sentry-client.js';
 import type { Surge, SurgeDetectorOptions } from './surge.js';
 import { DEFAULT_SURGE } from './surge-defaults.js';
@@ -72,8 +70,6 @@ export interface SafetyNet {
   getStats(): DecisionStats;
 }
 
-const OWNER = 'expectedErrorsIntegration';
-
 /**
  * Validates the options (throwing `RuleConfigError` naming the option) and returns the bookkeeping, whose
  * code is loaded at the first decision.
@@ -119,23 +115,11 @@ function surgeOptions(surge: SafetyNetOptions['surge']): SurgeDetectorOptions | 
   if (surge === false) return undefined;
   if (surge === undefined) return DEFAULT_SURGE;
   if (typeof surge !== 'object' || surge === null)
-    throw RuleConfigError.forOption(
-      OWNER,
-      'surge',
-      `must be { threshold, windowMs? } or false (got ${describe(surge)})`,
-    );
+    throw optionError('surge', 'must be { threshold, windowMs? } or false', surge);
   const { threshold, windowMs = DEFAULT_SURGE.windowMs } = surge;
   if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1)
-    throw RuleConfigError.forOption(
-      OWNER,
-      'surge.threshold',
-      `must be a positive integer (got ${describe(threshold)})`,
-    );
+    throw optionError('surge.threshold', 'must be a positive integer', threshold);
   if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0)
-    throw RuleConfigError.forOption(
-      OWNER,
-      'surge.windowMs',
-      `must be a positive finite number of milliseconds (got ${describe(windowMs)})`,
-    );
+    throw optionError('surge.windowMs', 'must be a positive finite number of milliseconds', windowMs);
   return { threshold, windowMs };
 }
