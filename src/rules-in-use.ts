@@ -9,7 +9,7 @@ import { debugLog } from './debug-log.js';
 import { onDemand } from './on-demand.js';
 import { RuleConfigError } from './rules/errors.js';
 import type { Rule } from './rules/types.js';
-import { runInSlices, SLICE_MILLISECONDS } from './run-in-slices.js';
+import { SLICE_MILLISECONDS } from './slice-duration.js';
 
 /** What `rulesInUse` reads of the integration's options. */
 export interface RulesInUseOptions {
@@ -51,6 +51,8 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   // If one cannot load, what needs it stands aside: `upstream` rules and tags, or a pack with a pattern.
   const taxonomy = onDemand(() => import('./upstream-tags.js'), 'the upstream error taxonomy');
   const analysis = onDemand(() => import('./rules/regex-safety.js'), 'the pattern check');
+  // Only a rule set too large to compile in one slice needs the slicer: loaded then.
+  const slicer = onDemand(() => import('./run-in-slices.js'), 'the background compilation');
   let unchecked = false;
   const parts: ClassifierParts = {
     readUpstream: (event, originalException) =>
@@ -122,11 +124,18 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
         take(next.value);
         return Promise.resolve(true);
       }
-      return runInSlices(steps, () => generation !== replacements).then((run) => {
-        if (run.status === 'done') take(run.value);
-        else if (run.status === 'failed')
-          debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
-        return run.status === 'done';
+      return slicer.load().then(() => {
+        const loaded = slicer.module();
+        // Without the slicer the rules in use stay (the debug log says why).
+        if (!loaded) return false;
+        return loaded
+          .runInSlices(steps, () => generation !== replacements)
+          .then((run) => {
+            if (run.status === 'done') take(run.value);
+            else if (run.status === 'failed')
+              debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
+            return run.status === 'done';
+          });
       });
     },
     prepare,

@@ -1,5 +1,4 @@
-/** How long one slice of background work may hold the event loop, in milliseconds. */
-export const SLICE_MILLISECONDS = 4;
+import { SLICE_MILLISECONDS } from './slice-duration.js';
 
 /** What `runInSlices` ended with. */
 export type SlicedRun<T> =

@@ -48,15 +48,17 @@ describe('the import graph of src/', () => {
     ).toEqual([]);
   });
 
-  it('the integration loads the taxonomy, the pattern check and the demotion breadcrumbs and the decision bookkeeping only through import()', () => {
+  it('the integration loads the taxonomy, the pattern check, the background compilation, the demotion breadcrumbs and the decision bookkeeping only through import()', () => {
     const integration = reachable(graph, INTEGRATION, ['static']);
     expect(offending(integration, ['dynamic'], () => true).sort()).toEqual([
       'src/integration.ts → ./demotion.js',
       'src/rules-in-use.ts → ./rules/regex-safety.js',
+      'src/rules-in-use.ts → ./run-in-slices.js',
       'src/rules-in-use.ts → ./upstream-tags.js',
       'src/safety-net.ts → ./decision-bookkeeping.js',
     ]);
     expect(integration.has('src/rules/regex-safety.ts')).toBe(false);
+    expect(integration.has('src/run-in-slices.ts')).toBe(false);
     // Nor statically, by any other module: an app bundler would then keep the whole module up front.
     for (const module of [
       'src/demotion.ts',

@@ -10,6 +10,7 @@ afterEach(async () => {
   vi.doUnmock('../src/rules/regex-safety.js');
   vi.doUnmock('../src/decision-bookkeeping.js');
   vi.doUnmock('../src/demotion.js');
+  vi.doUnmock('../src/run-in-slices.js');
   vi.restoreAllMocks();
   vi.resetModules();
 });
@@ -172,6 +173,32 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
 
     expect(await processEvent(noise)).toBe(noise);
     expect(processEvent(noise)).toBe(noise);
+  });
+
+  it('keeps the rules in use when the background compilation cannot load for a large setRules', async () => {
+    vi.doMock('../src/run-in-slices.js', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const integration = freshIntegration({
+      rules: [{ id: 'old', kind: 'old', action: 'drop', any: ['old'] }],
+    });
+    const processEvent = initWith(integration);
+    // Too many rules to compile in one slice: the rest needs the slicer, which does not load.
+    const large: Rule[] = Array.from({ length: 10_000 }, (_, index) => ({
+      id: `new-${index}`,
+      kind: 'new',
+      action: 'drop',
+      any: [`new noise number ${index} of the large pack`],
+    }));
+    const result = integration.setRules(large);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+
+    expect(await result.applied).toBe(false);
+    expect(integration.getClassifier().rules.map((rule) => rule.id)).toEqual(['old']);
+    expect(await processEvent({ message: 'old' })).toBeNull();
   });
 
   it('the first decision waits for the bookkeeping, then counts it; later decisions answer at once', async () => {
