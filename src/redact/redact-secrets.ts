@@ -12,39 +12,74 @@ import { redactUrlCredentials } from './url-credentials.js';
  */
 export function redactSecrets(text: string): string {
   let redacted = redactUrlCredentials(text);
-  let markedFor = markPairs(redacted);
-  for (const [index, shape] of SECRET_SHAPES.entries()) {
-    if (markedFor !== redacted) markedFor = markPairs(redacted);
-    if (mayMatch(redacted, SHAPE_LITERALS[index] as ShapeLiterals)) redacted = applyShape(redacted, shape);
+  let marked = mark(redacted);
+  for (let index = 0; index < SECRET_SHAPES.length; index++) {
+    if (marked.text !== redacted) marked = mark(redacted);
+    const shape = SECRET_SHAPES[index] as SecretShape;
+    if (!mayMatch(marked, SHAPE_CONDITIONS[index] as readonly Condition[])) continue;
+    if (shape.gate === undefined || shape.gate.test(redacted)) redacted = applyShape(redacted, shape);
   }
   return redacted;
 }
 
-/** The literals of a shape, one list per condition; each list must have a literal in the text. */
-type ShapeLiterals = readonly (readonly { readonly literal: string; readonly folded: boolean }[])[];
-const SHAPE_LITERALS: readonly ShapeLiterals[] = SECRET_SHAPES.map((shape) =>
-  [
-    shape.prefixes?.map((literal) => ({ literal, folded: false })),
-    shape.contains?.map((literal) => ({ literal, folded: false })),
-    shape.containsFolded?.map((literal) => ({ literal: literal.toLowerCase(), folded: true })),
-  ].filter((list) => list !== undefined),
-);
-
 /**
- * Which ASCII characters and pairs of characters the text holds (exactly, and in ASCII lower case): a
- * literal whose first pair is absent cannot be in the text, so most shapes are skipped without a search.
- * Stamped with a generation number instead of cleared for each text.
+ * Which ASCII characters and pairs of characters a text holds, exactly and in ASCII lower case: a literal
+ * whose first pair is absent cannot be in the text, so most shapes are skipped without any search. The
+ * table is stamped with a generation number instead of being cleared for each text.
  */
-const PAIRS = new Uint32Array(2 * 128 * 128);
-const SINGLES = new Uint32Array(2 * 128);
-const FOLDED = 128 * 128;
+const SEEN = new Uint32Array(2 * 129 * 128);
+/** Offset of the lower-case half of `SEEN`. */
+const FOLDED = 129 * 128;
+/** Row of `SEEN` for single characters (a literal of one character). */
+const SINGLE = 128;
 let generation = 0;
 
-function markPairs(text: string): string {
+/** Literals of which the text must hold one, each with the index of its first character pair. */
+interface Condition {
+  readonly literals: readonly string[];
+  readonly keys: Int32Array;
+  readonly folded: boolean;
+}
+/** Per shape, the conditions its literals set (`prefixes`, `contains`, `containsFolded`). */
+const SHAPE_CONDITIONS: readonly (readonly Condition[])[] = SECRET_SHAPES.map((shape) => {
+  const conditions: Condition[] = [];
+  const add = (literals: readonly string[] | undefined, folded: boolean) => {
+    if (literals === undefined) return;
+    const keys = Int32Array.from(literals, (literal) => pairKey(literal, folded));
+    conditions.push({
+      literals: folded ? literals.map((literal) => literal.toLowerCase()) : literals,
+      keys,
+      folded,
+    });
+  };
+  add(shape.prefixes, false);
+  add(shape.contains, false);
+  add(shape.containsFolded, true);
+  return conditions;
+});
+
+interface Marked {
+  readonly text: string;
+  readonly generation: number;
+  /** `text` in lower case, made when a folded literal needs a search. */
+  lower: string | undefined;
+}
+
+function pairKey(literal: string, folded: boolean): number {
+  const first = folded ? lowerAscii(literal.charCodeAt(0)) : literal.charCodeAt(0);
+  if (literal.length === 1) return (folded ? FOLDED : 0) + SINGLE * 128 + first;
+  const second = folded ? lowerAscii(literal.charCodeAt(1)) : literal.charCodeAt(1);
+  return (folded ? FOLDED : 0) + first * 128 + second;
+}
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+function mark(text: string): Marked {
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
-    PAIRS.fill(0);
-    SINGLES.fill(0);
+    SEEN.fill(0);
     generation = 1;
   }
   let previous = -1;
@@ -54,39 +89,35 @@ function markPairs(text: string): string {
       previous = -1;
       continue;
     }
-    const lower = code >= 65 && code <= 90 ? code + 32 : code;
-    SINGLES[code] = generation;
-    SINGLES[128 + lower] = generation;
+    const lower = lowerAscii(code);
+    SEEN[SINGLE * 128 + code] = generation;
+    SEEN[FOLDED + SINGLE * 128 + lower] = generation;
     if (previous >= 0) {
-      PAIRS[previous * 128 + code] = generation;
-      PAIRS[FOLDED + (previous >= 65 && previous <= 90 ? previous + 32 : previous) * 128 + lower] =
-        generation;
+      SEEN[previous * 128 + code] = generation;
+      SEEN[FOLDED + lowerAscii(previous) * 128 + lower] = generation;
     }
     previous = code;
   }
-  return text;
+  return { text, generation, lower: undefined };
 }
 
-/** Whether every condition of the shape has a literal in `text` (`markPairs(text)` was the last mark). */
-function mayMatch(text: string, conditions: ShapeLiterals): boolean {
-  for (const condition of conditions) {
+/** Whether the marked text holds a literal of every condition of a shape. */
+function mayMatch(marked: Marked, conditions: readonly Condition[]): boolean {
+  for (const { literals, keys, folded } of conditions) {
     let found = false;
-    for (const { literal, folded } of condition) {
-      if (!hasFirstPair(literal, folded)) continue;
-      if (literal.length <= 2 || (folded ? text.toLowerCase() : text).includes(literal)) {
-        found = true;
-        break;
+    for (let index = 0; index < keys.length && !found; index++) {
+      if (SEEN[keys[index] as number] !== marked.generation) continue;
+      const literal = literals[index] as string;
+      if (literal.length <= 2) found = true;
+      else if (!folded) found = marked.text.includes(literal);
+      else {
+        if (marked.lower === undefined) marked.lower = marked.text.toLowerCase();
+        found = marked.lower.includes(literal);
       }
     }
     if (!found) return false;
   }
   return true;
-}
-
-function hasFirstPair(literal: string, folded: boolean): boolean {
-  const first = literal.charCodeAt(0);
-  if (literal.length === 1) return SINGLES[(folded ? 128 : 0) + first] === generation;
-  return PAIRS[(folded ? FOLDED : 0) + first * 128 + literal.charCodeAt(1)] === generation;
 }
 
 function applyShape(text: string, shape: SecretShape): string {

@@ -36,6 +36,8 @@ export interface SecretShape {
   readonly contains?: readonly string[];
   /** As `contains`, compared with the text in ASCII lower case (for case-insensitive patterns). */
   readonly containsFolded?: readonly string[];
+  /** A cheaper pattern that every match of `pattern` also matches: the shape is skipped when it fails. */
+  readonly gate?: RegExp;
 }
 
 const isAlphanumeric: CharTest = (code) =>
@@ -66,6 +68,12 @@ const KEY_NAMES =
   'passphrase|pwd|signature|sig|authorization|credentials?)';
 /** One of these is in every name of `KEY_NAMES`, in lower case. */
 const KEY_NAME_CORES = ['key', 'token', 'secret', 'pass', 'pwd', 'sig', 'authorization', 'credential'];
+/**
+ * The last of those in a key name, the rest of the name (at most `phrase` of `passphrase`), then the start
+ * of `ASSIGNMENT`'s operator: every assignment holds this.
+ */
+const ASSIGNMENT_GATE =
+  /(?:key|token|secret|pass|pwd|sig|authorization|credential)[a-z_-]{0,8}\\?["']?[ \t]{0,8}[:=]/i;
 /** `key`, an optional closing quote, then `:`, `=`, `:=` or `=>`. */
 const ASSIGNMENT = `((?:${KEY_NAMES})\\\\?["']?[ \\t]{0,8}(?:=>|:=|[:=])[ \\t]{0,8}`;
 /** An `Authorization` value keeps its scheme: the scheme shapes below redact what follows it. */
@@ -105,12 +113,14 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     ),
     replacement: '[redacted]',
     containsFolded: KEY_NAME_CORES,
+    gate: ASSIGNMENT_GATE,
   },
   {
     name: "key = 'value' (single-quoted)",
     pattern: new RegExp(`(^|[^A-Za-z0-9_.-])${ASSIGNMENT}')${NOT_A_SCHEME}[^'\\r\\n]{1,1024}`, 'gi'),
     replacement: '[redacted]',
     containsFolded: KEY_NAME_CORES,
+    gate: ASSIGNMENT_GATE,
   },
   {
     // Query strings (`?api_key=…&`), headers (`X-Api-Key: …`), env files (`SECRET_KEY=…`), logfmt.
@@ -121,6 +131,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     ),
     replacement: '[redacted]',
     containsFolded: KEY_NAME_CORES,
+    gate: ASSIGNMENT_GATE,
     tail: isBareValueChar,
   },
   {
