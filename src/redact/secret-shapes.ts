@@ -228,7 +228,20 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
       /(^|[^A-Za-z0-9_-])()(?:gl(?:pat|dt|ptt|rt|soat|ffct|ft|imt|oas|agent|cbt)-|GR1348941)[A-Za-z0-9_-]{20,300}/g,
     replacement: '[redacted-gitlab-token]',
     tail: isGitLabChar,
-    prefixes: ['glpat-', 'gldt-', 'glptt-', 'glrt-', 'glsoat-', 'glffct-', 'glft-', 'glimt-', 'gloas-'],
+    prefixes: [
+      'glpat-',
+      'gldt-',
+      'glptt-',
+      'glrt-',
+      'glsoat-',
+      'glffct-',
+      'glft-',
+      'glimt-',
+      'gloas-',
+      'glagent-',
+      'glcbt-',
+      'GR1348941',
+    ],
   },
   {
     // gitleaks `slack-bot-token`, `slack-user-token`, `slack-app-token`, `slack-legacy-*`.
