@@ -12,12 +12,115 @@ import { redactUrlCredentials } from './url-credentials.js';
  */
 export function redactSecrets(text: string): string {
   let redacted = redactUrlCredentials(text);
-  for (const shape of SECRET_SHAPES) redacted = applyShape(redacted, shape);
+  let marked = mark(redacted);
+  for (let index = 0; index < SECRET_SHAPES.length; index++) {
+    if (marked.text !== redacted) marked = mark(redacted);
+    const shape = SECRET_SHAPES[index] as SecretShape;
+    if (!mayMatch(marked, SHAPE_CONDITIONS[index] as readonly Condition[])) continue;
+    if (shape.gate === undefined || shape.gate.test(redacted)) redacted = applyShape(redacted, shape);
+  }
   return redacted;
 }
 
+/**
+ * Which ASCII characters and pairs of characters a text holds, exactly and in ASCII lower case: a literal
+ * whose first pair is absent cannot be in the text, so most shapes are skipped without any search. The
+ * table is stamped with a generation number instead of being cleared for each text.
+ */
+const SEEN = new Uint32Array(2 * 129 * 128);
+/** Offset of the lower-case half of `SEEN`. */
+const FOLDED = 129 * 128;
+/** Row of `SEEN` for single characters (a literal of one character). */
+const SINGLE = 128;
+let generation = 0;
+
+/** Literals of which the text must hold one, each with the index of its first character pair. */
+interface Condition {
+  readonly literals: readonly string[];
+  readonly keys: Int32Array;
+  readonly folded: boolean;
+}
+/** Per shape, the conditions its literals set (`prefixes`, `contains`, `containsFolded`). */
+const SHAPE_CONDITIONS: readonly (readonly Condition[])[] = SECRET_SHAPES.map((shape) => {
+  const conditions: Condition[] = [];
+  const add = (literals: readonly string[] | undefined, folded: boolean) => {
+    if (literals === undefined) return;
+    const keys = Int32Array.from(literals, (literal) => pairKey(literal, folded));
+    conditions.push({
+      literals: folded ? literals.map((literal) => literal.toLowerCase()) : literals,
+      keys,
+      folded,
+    });
+  };
+  add(shape.prefixes, false);
+  add(shape.contains, false);
+  add(shape.containsFolded, true);
+  return conditions;
+});
+
+interface Marked {
+  readonly text: string;
+  readonly generation: number;
+  /** `text` in lower case, made when a folded literal needs a search. */
+  lower: string | undefined;
+}
+
+function pairKey(literal: string, folded: boolean): number {
+  const first = folded ? lowerAscii(literal.charCodeAt(0)) : literal.charCodeAt(0);
+  if (literal.length === 1) return (folded ? FOLDED : 0) + SINGLE * 128 + first;
+  const second = folded ? lowerAscii(literal.charCodeAt(1)) : literal.charCodeAt(1);
+  return (folded ? FOLDED : 0) + first * 128 + second;
+}
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+function mark(text: string): Marked {
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    SEEN.fill(0);
+    generation = 1;
+  }
+  let previous = -1;
+  for (let position = 0; position < text.length; position++) {
+    const code = text.charCodeAt(position);
+    if (code >= 128) {
+      previous = -1;
+      continue;
+    }
+    const lower = lowerAscii(code);
+    SEEN[SINGLE * 128 + code] = generation;
+    SEEN[FOLDED + SINGLE * 128 + lower] = generation;
+    if (previous >= 0) {
+      SEEN[previous * 128 + code] = generation;
+      SEEN[FOLDED + lowerAscii(previous) * 128 + lower] = generation;
+    }
+    previous = code;
+  }
+  return { text, generation, lower: undefined };
+}
+
+/** Whether the marked text holds a literal of every condition of a shape. */
+function mayMatch(marked: Marked, conditions: readonly Condition[]): boolean {
+  for (const { literals, keys, folded } of conditions) {
+    let found = false;
+    for (let index = 0; index < keys.length && !found; index++) {
+      if (SEEN[keys[index] as number] !== marked.generation) continue;
+      const literal = literals[index] as string;
+      if (literal.length <= 2) found = true;
+      else if (!folded) found = marked.text.includes(literal);
+      else {
+        if (marked.lower === undefined) marked.lower = marked.text.toLowerCase();
+        found = marked.lower.includes(literal);
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function applyShape(text: string, shape: SecretShape): string {
-  if (shape.prefixes && !shape.prefixes.some((prefix) => text.includes(prefix))) return text;
   const { pattern, tail } = shape;
   const parts: string[] = [];
   let copied = 0;

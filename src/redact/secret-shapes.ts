@@ -29,6 +29,15 @@ export interface SecretShape {
    * summary never ends on one of them (a recognisable start of a secret, cut before it could match).
    */
   readonly prefixes?: readonly string[];
+  /**
+   * Literals of which every match holds at least one (case-sensitive), for shapes without `prefixes`: the
+   * shape is skipped when none is in the text. Only a shortcut: it never changes what is redacted.
+   */
+  readonly contains?: readonly string[];
+  /** As `contains`, compared with the text in ASCII lower case (for case-insensitive patterns). */
+  readonly containsFolded?: readonly string[];
+  /** A cheaper pattern that every match of `pattern` also matches: the shape is skipped when it fails. */
+  readonly gate?: RegExp;
 }
 
 const isAlphanumeric: CharTest = (code) =>
@@ -57,6 +66,14 @@ const KEY_NAMES =
   'private[_-]?token|private[_-]?key(?:[_-]?id)?|client[_-]?secret|app[_-]?secret|webhook[_-]?secret|' +
   'account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|secret|token|password|passwd|' +
   'passphrase|pwd|signature|sig|authorization|credentials?)';
+/** One of these is in every name of `KEY_NAMES`, in lower case. */
+const KEY_NAME_CORES = ['key', 'token', 'secret', 'pass', 'pwd', 'sig', 'authorization', 'credential'];
+/**
+ * The last of those in a key name, the rest of the name (at most `phrase` of `passphrase`), then the start
+ * of `ASSIGNMENT`'s operator: every assignment holds this.
+ */
+const ASSIGNMENT_GATE =
+  /(?:key|token|secret|pass|pwd|sig|authorization|credential)[a-z_-]{0,8}\\?["']?[ \t]{0,8}[:=]/i;
 /** `key`, an optional closing quote, then `:`, `=`, `:=` or `=>`. */
 const ASSIGNMENT = `((?:${KEY_NAMES})\\\\?["']?[ \\t]{0,8}(?:=>|:=|[:=])[ \\t]{0,8}`;
 /** An `Authorization` value keeps its scheme: the scheme shapes below redact what follows it. */
@@ -78,12 +95,14 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     pattern:
       /(^|[^A-Za-z0-9_-])((?:set-cookie|cookie|ocp-apim-subscription-key)\\?["']?[ \t]{0,8}:[ \t]{0,8}\\?["'])(?!\[redacted)[^"'\\\r\n]{1,4096}/gi,
     replacement: '[redacted]',
+    containsFolded: ['cookie', 'ocp-apim-subscription-key'],
   },
   {
     name: 'Cookie / Set-Cookie / Ocp-Apim-Subscription-Key header line',
     pattern:
       /(^|[^A-Za-z0-9_-])((?:set-cookie|cookie|ocp-apim-subscription-key)[ \t]{0,8}:[ \t]{0,8})(?![ \t"'\\]|\[redacted)[^\r\n]{1,4096}/gi,
     replacement: '[redacted]',
+    containsFolded: ['cookie', 'ocp-apim-subscription-key'],
   },
   {
     // gitleaks `generic-api-key`: `"password": "correct horse"`, `{\"api_key\":\"…\"}`.
@@ -93,11 +112,15 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
       'gi',
     ),
     replacement: '[redacted]',
+    containsFolded: KEY_NAME_CORES,
+    gate: ASSIGNMENT_GATE,
   },
   {
     name: "key = 'value' (single-quoted)",
     pattern: new RegExp(`(^|[^A-Za-z0-9_.-])${ASSIGNMENT}')${NOT_A_SCHEME}[^'\\r\\n]{1,1024}`, 'gi'),
     replacement: '[redacted]',
+    containsFolded: KEY_NAME_CORES,
+    gate: ASSIGNMENT_GATE,
   },
   {
     // Query strings (`?api_key=…&`), headers (`X-Api-Key: …`), env files (`SECRET_KEY=…`), logfmt.
@@ -107,6 +130,8 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
       'gi',
     ),
     replacement: '[redacted]',
+    containsFolded: KEY_NAME_CORES,
+    gate: ASSIGNMENT_GATE,
     tail: isBareValueChar,
   },
   {
@@ -114,6 +139,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     name: 'Authorization scheme (Bearer, Basic, Token)',
     pattern: /(^|[^A-Za-z0-9_-])((?:[Bb]earer|BEARER|Basic|Token)[ \t]{1,16})[A-Za-z0-9._~+/=-]{6,4096}/g,
     replacement: '[redacted]',
+    contains: ['earer', 'BEARER', 'Basic', 'Token'],
     tail: isTokenChar,
   },
   {
@@ -121,11 +147,13 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     name: 'Authorization: Digest parameters',
     pattern: /(^|[^A-Za-z0-9_-])(Digest[ \t]{1,16})(?=[A-Za-z]{1,32}=)[^\r\n]{1,4096}/g,
     replacement: '[redacted]',
+    contains: ['Digest'],
   },
   {
     name: 'Digest response= outside its header',
     pattern: /(^|[^A-Za-z0-9_.-])(response[ \t]{0,8}=[ \t]{0,8}\\?"?)[0-9a-fA-F]{32,128}/g,
     replacement: '[redacted]',
+    contains: ['response'],
   },
   {
     // gitleaks `openai-api-key`, `anthropic-api-key`, `anthropic-admin-api-key`; also OpenRouter and
@@ -181,6 +209,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     name: 'Azure AD client secret',
     pattern: /(^|[^A-Za-z0-9_~.-])()[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}/g,
     replacement: '[redacted-azure-secret]',
+    contains: ['Q~'],
     tail: (code) => isBase64Url(code) || code === 126 || code === 46,
   },
   {
@@ -199,7 +228,20 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
       /(^|[^A-Za-z0-9_-])()(?:gl(?:pat|dt|ptt|rt|soat|ffct|ft|imt|oas|agent|cbt)-|GR1348941)[A-Za-z0-9_-]{20,300}/g,
     replacement: '[redacted-gitlab-token]',
     tail: isGitLabChar,
-    prefixes: ['glpat-', 'gldt-', 'glptt-', 'glrt-', 'glsoat-', 'glffct-', 'glft-', 'glimt-', 'gloas-'],
+    prefixes: [
+      'glpat-',
+      'gldt-',
+      'glptt-',
+      'glrt-',
+      'glsoat-',
+      'glffct-',
+      'glft-',
+      'glimt-',
+      'gloas-',
+      'glagent-',
+      'glcbt-',
+      'GR1348941',
+    ],
   },
   {
     // gitleaks `slack-bot-token`, `slack-user-token`, `slack-app-token`, `slack-legacy-*`.
@@ -215,6 +257,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     pattern:
       /(^|[^A-Za-z0-9_.-])((?:https?:\/\/)?(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|(?:discord|discordapp)\.com\/api\/webhooks\/))[A-Za-z0-9+/_-]{20,512}/g,
     replacement: '[redacted]',
+    contains: ['hooks.slack.com/', 'discord'],
     tail: (code) => isBase64Url(code) || code === 47 || code === 43,
   },
   {
@@ -222,6 +265,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     name: 'Discord bot token',
     pattern: /(^|[^A-Za-z0-9_-])()[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/g,
     replacement: '[redacted-discord-token]',
+    contains: ['.'],
     tail: isBase64Url,
   },
   {
@@ -229,6 +273,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     name: 'Telegram bot token',
     pattern: /(^|[^0-9])()[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g,
     replacement: '[redacted-telegram-token]',
+    contains: [':A'],
   },
   {
     // gitleaks `stripe-access-token` (secret and restricted keys), and webhook signing secrets.
@@ -243,6 +288,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     name: 'Twilio API key',
     pattern: /(^|[^A-Za-z0-9_-])()SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g,
     replacement: '[redacted-twilio-key]',
+    contains: ['SK'],
   },
   {
     // gitleaks `sendgrid-api-token` (`SG.` + 22 + `.` + 43).

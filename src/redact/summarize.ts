@@ -13,13 +13,23 @@ const SUMMARY_WINDOW = 4_096;
 const POSSIBLY_CUT_LENGTH = 1_024;
 /** Characters that can end a token: a secret never spans one, except the shapes that redact across it. */
 const TOKEN_END = /[\s"'`,;()[\]{}<>|]/;
+/** Whitespace that `toOneLine` changes: any but a single inner space. */
+const MULTIPLE_OR_OTHER_SPACE = /^ | $|[^\S ]| {2}/;
 const SECRET_PREFIXES: readonly string[] = SECRET_SHAPES.flatMap((shape) => shape.prefixes ?? []);
 /** What a secret is made of, to find the last token of a summary. */
 const isSecretChar = (code: number): boolean =>
   (code >= 48 && code <= 57) ||
   (code >= 65 && code <= 90) ||
   (code >= 97 && code <= 122) ||
-  '_-.~+/=:'.includes(String.fromCharCode(code));
+  // _ - . ~ + / = :
+  code === 95 ||
+  code === 45 ||
+  code === 46 ||
+  code === 126 ||
+  code === 43 ||
+  code === 47 ||
+  code === 61 ||
+  code === 58;
 
 /**
  * A short, one-line, secret-redacted summary of an error text. Redacts first, then cuts: a secret that
@@ -30,9 +40,14 @@ const isSecretChar = (code: number): boolean =>
  */
 export function summarize(text: string): string {
   const source = text.length >= POSSIBLY_CUT_LENGTH ? dropCutToken(text.slice(0, SUMMARY_WINDOW)) : text;
-  const oneLine = redactSecrets(source).replace(/\s+/g, ' ').trim();
+  const oneLine = toOneLine(redactSecrets(source));
   if (oneLine.length <= MAX_SUMMARY_LENGTH) return maskTrailingSecretStart(oneLine);
   return `${maskTrailingSecretStart(cutAtCodePoint(oneLine, MAX_SUMMARY_LENGTH - 1))}…`;
+}
+
+/** Whitespace runs as one space, none at either end (`replace` and `trim` only when there is any). */
+function toOneLine(text: string): string {
+  return MULTIPLE_OR_OTHER_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** `window` without its last token (the one the window cut), unless the window is a single token. */
