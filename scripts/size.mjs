@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** DESIGN's budget for `import { expectedErrorsIntegration } from 'sentry-expected-errors'`, gzipped. */
 const INTEGRATION_TARGET = 10 * 1024;
-/** The ceiling CI holds it to until it meets the budget: 0.2 measured 12,841 B. */
+/** The ceiling CI holds it to until it meets the budget: 0.2 measured 12,661 B. */
 const INTEGRATION_CEILING = 13 * 1024;
 
 const CASES = [
