@@ -1,11 +1,5 @@
 import type { Rule } from '../rules/types.js';
-import {
-  applyActions,
-  checkKindChoices,
-  checkPackOptions,
-  type DemotingAction,
-  type KindChoices,
-} from './pack-options.js';
+import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
 
 const PACK = 'authSessionRules';
 
@@ -41,9 +35,7 @@ export interface AuthSessionOptions {
  * expectedErrorsIntegration({ rules: authSessionRules({ kinds: { unauthenticated: 'drop' } }) });
  */
 export function authSessionRules(options: AuthSessionOptions = {}): Rule[] {
-  checkPackOptions(PACK, options, ['action', 'kinds']);
-  checkKindChoices(PACK, options.kinds, AUTH_SESSION_KINDS);
-  return applyActions(rules(), options.action ?? 'breadcrumb', options.kinds);
+  return kindPackRules(PACK, AUTH_SESSION_KINDS, options, rules());
 }
 
 function rules(): Rule[] {

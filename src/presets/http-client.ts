@@ -1,11 +1,5 @@
 import type { Rule } from '../rules/types.js';
-import {
-  applyActions,
-  checkKindChoices,
-  checkPackOptions,
-  type DemotingAction,
-  type KindChoices,
-} from './pack-options.js';
+import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
 
 const PACK = 'httpClientRules';
 
@@ -58,12 +52,7 @@ const RETRYABLE = (type: 'rate_limited' | 'server_error' | 'timeout') => ({ type
  * expectedErrorsIntegration({ rules: httpClientRules({ kinds: { http_not_found: 'drop', dns_failure: false } }) });
  */
 export function httpClientRules(options: HttpClientOptions = {}): Rule[] {
-  checkPackOptions(PACK, options, ['action', 'kinds']);
-  checkKindChoices(PACK, options.kinds, HTTP_CLIENT_KINDS);
-  return applyActions(rules(), options.action ?? 'breadcrumb', {
-    request_aborted: 'drop',
-    ...options.kinds,
-  });
+  return kindPackRules(PACK, HTTP_CLIENT_KINDS, options, rules(), { request_aborted: 'drop' });
 }
 
 function rules(): Rule[] {

@@ -1,12 +1,6 @@
 import type { Rule } from '../rules/types.js';
 import { llmSdkGuards } from './llm-sdk-guards.js';
-import {
-  applyActions,
-  checkKindChoices,
-  checkPackOptions,
-  type DemotingAction,
-  type KindChoices,
-} from './pack-options.js';
+import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
 
 const PACK = 'llmSdkRules';
 
@@ -54,11 +48,8 @@ const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: 
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...llmSdkRules({ action: 'drop' })] });
  */
 export function llmSdkRules(options: LlmSdkOptions = {}): Rule[] {
-  checkPackOptions(PACK, options, ['action', 'kinds']);
-  checkKindChoices(PACK, options.kinds, LLM_SDK_KINDS);
-  return applyActions([...llmSdkGuards(), ...demotions()], options.action ?? 'breadcrumb', {
+  return kindPackRules(PACK, LLM_SDK_KINDS, options, [...llmSdkGuards(), ...demotions()], {
     request_aborted: 'drop',
-    ...options.kinds,
   });
 }
 

@@ -75,6 +75,22 @@ export function checkStatuses(pack: string, option: string, statuses: unknown): 
 }
 
 /**
+ * The rules of a pack whose kinds an app may treat apart, after checking its options (`action`, `kinds`):
+ * the pack's action on its demoting rules, then `defaults` per kind, then the app's own choices.
+ */
+export function kindPackRules<K extends string>(
+  pack: string,
+  kinds: readonly K[],
+  options: { readonly action?: DemotingAction; readonly kinds?: KindChoices<K> },
+  rules: readonly Rule[],
+  defaults?: KindChoices<K>,
+): Rule[] {
+  checkPackOptions(pack, options, ['action', 'kinds']);
+  checkKindChoices(pack, options.kinds, kinds);
+  return applyActions(rules, options.action ?? 'breadcrumb', { ...defaults, ...options.kinds });
+}
+
+/**
  * Applies the pack's action (and per-kind choices) to its demoting rules; guards keep `report`. A kind
  * set to `false` loses its rules.
  */

@@ -1,11 +1,5 @@
 import type { Rule } from '../rules/types.js';
-import {
-  applyActions,
-  checkKindChoices,
-  checkPackOptions,
-  type DemotingAction,
-  type KindChoices,
-} from './pack-options.js';
+import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
 
 const PACK = 'stripeRules';
 
@@ -38,9 +32,7 @@ export interface StripeOptions {
  * expectedErrorsIntegration({ rules: stripeRules({ kinds: { card_declined: 'drop' } }) });
  */
 export function stripeRules(options: StripeOptions = {}): Rule[] {
-  checkPackOptions(PACK, options, ['action', 'kinds']);
-  checkKindChoices(PACK, options.kinds, STRIPE_KINDS);
-  return applyActions(rules(), options.action ?? 'breadcrumb', options.kinds);
+  return kindPackRules(PACK, STRIPE_KINDS, options, rules());
 }
 
 function rules(): Rule[] {
