@@ -1,9 +1,9 @@
-import * as Sentry from '@sentry/node';
+import type * as Sentry from '@sentry/node';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../../examples/recorded/rules.mjs';
 import { createClassifier, expectedErrorsIntegration, type Rule } from '../../src/index.js';
-import { captureTransport } from '../helpers/capture-transport.js';
+import { useBareClient } from '../helpers/bare-client.js';
 import { fuzzRuns } from './fuzz-runs.js';
 
 const text = fc.oneof(
@@ -43,24 +43,13 @@ const snapshot = (value: unknown) =>
 describe('breadcrumbs on an event (property)', () => {
   const pack = examplePack as Rule[];
   const classifier = createClassifier({ rules: pack });
-  let client: Sentry.NodeClient;
-  beforeAll(() => {
-    Sentry.init({
-      dsn: 'http://public@127.0.0.1:9/1',
-      transport: captureTransport().transport,
-      integrations: [],
-    });
-    client = Sentry.getClient() as Sentry.NodeClient;
-  });
-  afterAll(async () => {
-    await Sentry.close();
-  });
+  const bare = useBareClient();
 
   it('removes exactly the dropped ones, keeps the order, never changes a breadcrumb given, and changes nothing when none is claimed', async () => {
     const integration = expectedErrorsIntegration({ rules: pack });
-    integration.setup(client);
+    integration.setup(bare.client());
     // The example pack has `upstream` rules: the first event waits for the taxonomy to load.
-    await integration.processEvent({ message: 'warm-up' } as Sentry.Event, {}, client);
+    await integration.processEvent({ message: 'warm-up' } as Sentry.Event, {}, bare.client());
     fc.assert(
       fc.property(fc.array(breadcrumb, { maxLength: 12 }), (breadcrumbs) => {
         const event: Sentry.Event = {
@@ -76,7 +65,7 @@ describe('breadcrumbs on an event (property)', () => {
           const decision = classifier.classifyBreadcrumb(item);
           return decision?.action === 'report' ? undefined : decision;
         });
-        expect(integration.processEvent(event, {}, client)).toBe(event);
+        expect(integration.processEvent(event, {}, bare.client())).toBe(event);
         expect(snapshot(breadcrumbs)).toBe(before);
         if (decisions.every((decision) => decision === undefined)) {
           expect(event.breadcrumbs).toBe(breadcrumbs);

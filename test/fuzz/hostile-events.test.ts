@@ -1,9 +1,9 @@
-import * as Sentry from '@sentry/node';
+import type * as Sentry from '@sentry/node';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../../examples/recorded/rules.mjs';
 import { createClassifier, expectedErrorsIntegration, type Rule } from '../../src/index.js';
-import { captureTransport } from '../helpers/capture-transport.js';
+import { useBareClient } from '../helpers/bare-client.js';
 import { fuzzRuns } from './fuzz-runs.js';
 
 const hostileString = fc.oneof(
@@ -103,30 +103,19 @@ function fingerprint(value: unknown): string {
 
 describe('hostile events (property)', () => {
   const pack = examplePack as Rule[];
-  let client: Sentry.NodeClient;
-
-  beforeAll(() => {
-    Sentry.init({
-      dsn: 'http://public@127.0.0.1:9/1',
-      transport: captureTransport().transport,
-      integrations: [],
-    });
-    client = Sentry.getClient() as Sentry.NodeClient;
-  });
-  afterAll(async () => {
-    await Sentry.close();
-  });
+  const bare = useBareClient();
 
   it('never throws, and passes every event no rule claims unchanged (the same object)', async () => {
     const integration = expectedErrorsIntegration({ rules: pack });
-    integration.setup?.(client);
+    integration.setup?.(bare.client());
     // The pack has a `pattern`: the first event waits for the backtracking check, loaded on demand; the
     // first decision and the first demotion wait for the code they load on demand too. Warm all of them up.
-    await integration.processEvent?.({ message: 'warm-up' } as Sentry.Event, {}, client);
+    await integration.processEvent?.({ message: 'warm-up' } as Sentry.Event, {}, bare.client());
     for (const rule of pack) {
       const example = rule.examples?.match?.[0];
       const text = typeof example === 'string' ? example : example?.text;
-      if (text !== undefined) await integration.processEvent?.({ message: text } as Sentry.Event, {}, client);
+      if (text !== undefined)
+        await integration.processEvent?.({ message: text } as Sentry.Event, {}, bare.client());
     }
     const decided = Object.values(integration.getStats().kinds);
     expect(decided.some((kind) => kind.drop > 0) && decided.some((kind) => kind.breadcrumb > 0)).toBe(true);
@@ -135,7 +124,7 @@ describe('hostile events (property)', () => {
       fc.property(hostileEvent, (event) => {
         const before = fingerprint(event);
         const decision = classifier.classify(event);
-        const result = integration.processEvent?.(event as Sentry.Event, {}, client);
+        const result = integration.processEvent?.(event as Sentry.Event, {}, bare.client());
         if (decision === undefined || decision.action === 'report') expect(result).toBe(event);
         else expect(result).toBeNull();
         expect(fingerprint(event)).toBe(before);
