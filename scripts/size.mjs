@@ -67,6 +67,21 @@ const BUNDLE = {
 };
 
 /**
+ * The file an `import()` refers to, resolved as esbuild would (asking again with a marker, so the plugin
+ * that asks is not asked back); `undefined` for any other kind of import.
+ */
+async function resolveDynamicImport(plugin, args) {
+  if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
+  const resolved = await plugin.resolve(args.path, {
+    kind: args.kind,
+    importer: args.importer,
+    resolveDir: args.resolveDir,
+    pluginData: 'resolving',
+  });
+  return resolved.path;
+}
+
+/**
  * Leaves every `import()` out of the bundle and notes what it loads: an app's bundler puts such a module
  * in a chunk of its own, downloaded only when the code asks for it.
  */
@@ -75,14 +90,9 @@ function onDemand(lazyModules) {
     name: 'on-demand',
     setup(plugin) {
       plugin.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
-        const resolved = await plugin.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: 'resolving',
-        });
-        lazyModules.set(args.path, resolved.path);
+        const resolved = await resolveDynamicImport(plugin, args);
+        if (resolved === undefined) return undefined;
+        lazyModules.set(args.path, resolved);
         return { path: args.path, external: true };
       });
     },
@@ -193,14 +203,8 @@ async function recommendedSetupLoads() {
         name: 'record-imports',
         setup(plugin) {
           plugin.onResolve({ filter: /.*/ }, async (args) => {
-            if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
-            const resolved = await plugin.resolve(args.path, {
-              kind: args.kind,
-              importer: args.importer,
-              resolveDir: args.resolveDir,
-              pluginData: 'resolving',
-            });
-            return { path: resolved.path, namespace: 'recorded' };
+            const resolved = await resolveDynamicImport(plugin, args);
+            return resolved === undefined ? undefined : { path: resolved, namespace: 'recorded' };
           });
           plugin.onLoad({ filter: /.*/, namespace: 'recorded' }, (args) => ({
             contents: `globalThis.__sizeProbe.push(${JSON.stringify(relative(root, args.path))});
