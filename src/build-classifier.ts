@@ -1,5 +1,6 @@
 import { breadcrumbFacts, eventFacts } from './event-text.js';
 import { expectedMarkOf } from './expected-error.js';
+import { type AutomatonSearchSteps, anchorSearchSteps } from './rules/anchor-search.js';
 import { compileRulesSteps } from './rules/compile.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
 import { createMatcher } from './rules/match.js';
@@ -25,9 +26,12 @@ export interface ClassifierStats {
   readonly rules: number;
   /** Distinct substrings across all rules' `all`, `any` and `none`. */
   readonly anchors: number;
-  /** States of the multi-pattern automaton. */
+  /**
+   * States of the multi-pattern automaton; 0 when none is used (up to 6 anchors, searched directly, or in
+   * an integration while the automaton's code is still loading).
+   */
   readonly states: number;
-  /** Bytes held by the automaton's tables. */
+  /** Bytes held by the automaton's tables (0 without one). */
   readonly bytes: number;
 }
 
@@ -67,15 +71,21 @@ export interface CheckedClassifierOptions {
  */
 export type UpstreamReader = (event: unknown, originalException: unknown) => UpstreamFacts | undefined;
 
-/** What `buildClassifier` is given besides the options: how to read upstream errors and check patterns. */
+/**
+ * What `buildClassifier` is given besides the options: how to read upstream errors, check patterns and
+ * build the automaton that finds many anchors in one pass (`undefined`: every rule set is searched
+ * directly, one string search per anchor — right, only slower for many anchors).
+ */
 export interface ClassifierParts {
   readonly readUpstream: UpstreamReader;
   readonly checkPattern: PatternCheck;
+  readonly automaton: AutomatonSearchSteps | undefined;
 }
 
 /**
- * `createClassifier` with the upstream reader and the pattern check given, so that this module (and the
- * integration, which builds its classifier here) imports neither the taxonomy nor the pattern analysis.
+ * `createClassifier` with the upstream reader, the pattern check and the automaton given, so that this
+ * module (and the integration, which builds its classifier here) imports neither the taxonomy, nor the
+ * pattern analysis, nor the automaton.
  */
 export function buildClassifier(options: CheckedClassifierOptions, parts: ClassifierParts): Classifier {
   const steps = buildClassifierSteps(options, parts);
@@ -95,11 +105,12 @@ const RULES_PER_STEP = 1_024;
  */
 export function* buildClassifierSteps(
   { rules, maxTextLength = DEFAULT_MAX_TEXT_LENGTH }: CheckedClassifierOptions,
-  { readUpstream, checkPattern }: ClassifierParts,
+  { readUpstream, checkPattern, automaton }: ClassifierParts,
 ): Generator<void, Classifier, void> {
   const compiled = yield* compileRulesSteps(rules, checkPattern);
+  const search = yield* anchorSearchSteps(compiled, automaton);
   yield;
-  const matcher = createMatcher(compiled, maxTextLength);
+  const matcher = createMatcher(compiled, search, maxTextLength);
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
   // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
   // small rule set's whole scan. Set only while a match runs (it calls the thunk synchronously).
@@ -117,8 +128,8 @@ export function* buildClassifierSteps(
     stats: {
       rules: compiled.rules.length,
       anchors: compiled.anchorText.length,
-      states: compiled.automaton.stateCount,
-      bytes: compiled.automaton.byteLength,
+      states: search.states,
+      bytes: search.bytes,
     },
     classify(event, hint) {
       const originalException = originalExceptionOf(hint);

@@ -1,5 +1,6 @@
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build-classifier.js';
 import { eventUpstreamError } from './event-upstream.js';
+import { buildAutomatonSearchSteps } from './rules/automaton-search.js';
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
 import { checkPatternSafety } from './rules/regex-safety.js';
 
@@ -18,6 +19,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   return buildClassifier(checkedOptions(options), {
     readUpstream: eventUpstreamError,
     checkPattern: checkPatternSafety,
+    automaton: buildAutomatonSearchSteps,
   });
 }
 

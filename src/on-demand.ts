@@ -17,9 +17,13 @@ export interface OnDemand<M> {
 
 /**
  * Wraps `importModule` (a literal `() => import('./module.js')`, so bundlers see the chunk). `what`
- * names the module in the debug log.
+ * names the module in the debug log, `without` says what happens when it cannot load.
  */
-export function onDemand<M>(importModule: () => Promise<M>, what: string): OnDemand<M> {
+export function onDemand<M>(
+  importModule: () => Promise<M>,
+  what: string,
+  without = 'the rules or options that need it are not used',
+): OnDemand<M> {
   let loaded: M | undefined;
   let state: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   let promise: Promise<void> | undefined;
@@ -34,7 +38,7 @@ export function onDemand<M>(importModule: () => Promise<M>, what: string): OnDem
       },
       (error: unknown) => {
         state = 'failed';
-        debugLog('warn', `Could not load ${what}; the rules or options that need it are not used:`, error);
+        debugLog('warn', `Could not load ${what}; ${without}:`, error);
       },
     );
     return promise;

@@ -7,6 +7,7 @@ import {
 } from './build-classifier.js';
 import { debugLog } from './debug-log.js';
 import { onDemand } from './on-demand.js';
+import { DIRECT_SEARCH_MAX_ANCHORS } from './rules/anchor-search.js';
 import { RuleConfigError } from './rules/errors.js';
 import type { Rule } from './rules/types.js';
 import { SLICE_MILLISECONDS } from './slice-duration.js';
@@ -19,11 +20,14 @@ export interface RulesInUseOptions {
 }
 
 /**
- * The rules an integration decides with, and the two parts of the package it loads only when they are
- * needed: the backtracking check of `pattern`s (when a rule has one) and the upstream taxonomy (for a
- * rule's `upstream` condition, or `upstreamTags`). Both sit behind a dynamic `import()`, so a browser
- * bundle without such rules never downloads them. Rules whose patterns await the check are compiled at
- * once (every other problem throws as usual) and used once their patterns have passed it.
+ * The rules an integration decides with, and the parts of the package it loads only when they are
+ * needed: the backtracking check of `pattern`s (when a rule has one), the upstream taxonomy (for a rule's
+ * `upstream` condition, or `upstreamTags`) and the automaton that finds many anchors in one pass (for
+ * more than 6 anchors). Each sits behind a dynamic `import()`, so a browser bundle without such rules
+ * never downloads it. Rules whose patterns await the check are compiled at once (every other problem
+ * throws as usual) and used once their patterns have passed it. Rules with many anchors decide at once,
+ * each anchor searched on its own, and move to the automaton when it has loaded (between events, the
+ * answers the same).
  */
 export interface RulesInUse {
   /** The classifier events and breadcrumbs are decided with now. */
@@ -53,8 +57,16 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   const analysis = onDemand(() => import('./rules/regex-safety.js'), 'the pattern check');
   // Only a rule set too large to compile in one slice needs the slicer: loaded then.
   const slicer = onDemand(() => import('./run-in-slices.js'), 'the background compilation');
+  const automaton = onDemand(
+    () => import('./rules/automaton-search.js'),
+    'the automaton for many anchors',
+    'each anchor is searched on its own (the same decisions, slower)',
+  );
   let unchecked = false;
   const parts: ClassifierParts = {
+    get automaton() {
+      return automaton.module()?.buildAutomatonSearchSteps;
+    },
     readUpstream: (event, originalException) =>
       taxonomy.module()?.eventUpstreamError(event, originalException),
     checkPattern(pattern) {
@@ -94,9 +106,63 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     classifier?.rules.some((rule) => rule.upstream !== undefined) === true;
   const needsTaxonomy = (): boolean =>
     options.upstreamTags === 'tag' || usesUpstream(current) || usesUpstream(pending);
+  /**
+   * Finishes `steps` (whose first step has run): in the slice that began at `start` when that is enough,
+   * else in slices between events. The classifier, or `undefined` when `stale()` turned true first, the
+   * compilation failed or the slicer could not load (the debug log says why).
+   */
+  const complete = (
+    steps: Generator<void, Classifier, void>,
+    first: IteratorResult<void, Classifier>,
+    start: number,
+    stale: () => boolean,
+  ): Classifier | Promise<Classifier | undefined> => {
+    let next = first;
+    while (!next.done && Date.now() < start + SLICE_MILLISECONDS) next = steps.next();
+    if (next.done) return next.value;
+    return slicer.load().then(() => {
+      const loaded = slicer.module();
+      if (!loaded) return undefined;
+      return loaded.runInSlices(steps, stale).then((run) => {
+        if (run.status === 'failed')
+          debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
+        return run.status === 'done' ? run.value : undefined;
+      });
+    });
+  };
+  /** True for a classifier that searched its many anchors one by one, the automaton not being loaded. */
+  const searchedDirectly = (classifier: Classifier | undefined): boolean =>
+    classifier !== undefined &&
+    classifier.stats.anchors > DIRECT_SEARCH_MAX_ANCHORS &&
+    classifier.stats.states === 0;
+  /** The classifier being compiled again with the automaton, if any. */
+  let upgrading: Classifier | undefined;
+  /** Once the automaton has loaded: the rules in use compiled again with it, unless replaced meanwhile. */
+  const upgrade = (): void => {
+    const slow = current;
+    if (!automaton.module() || !searchedDirectly(slow) || upgrading === slow) return;
+    upgrading = slow;
+    const generation = replacements;
+    const stale = (): boolean => generation !== replacements || current !== slow;
+    const take = (classifier: Classifier | undefined): void => {
+      upgrading = undefined;
+      if (classifier && !stale()) current = classifier;
+    };
+    try {
+      const start = Date.now();
+      const steps = buildClassifierSteps({ rules: slow.rules, ...maxTextLength }, parts);
+      const faster = complete(steps, steps.next(), start, stale);
+      if (faster instanceof Promise) void faster.then(take);
+      else take(faster);
+    } catch (error) {
+      upgrading = undefined;
+      debugLog('warn', 'Kept searching the rules anchor by anchor; the automaton failed to build:', error);
+    }
+  };
   const prepare = (): void => {
     if (pending) void analysis.load().then(settle);
     if (needsTaxonomy()) void taxonomy.load();
+    if (searchedDirectly(current) || searchedDirectly(pending)) void automaton.load().then(upgrade);
   };
   prepare();
 
@@ -104,10 +170,10 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     classifier: () => current,
     replace(rules) {
       unchecked = false;
+      const start = Date.now();
       const steps = buildClassifierSteps({ rules, ...maxTextLength }, parts);
-      const deadline = Date.now() + SLICE_MILLISECONDS;
       // The first step validates (and meets every pattern), so a refusal is thrown here.
-      let next = steps.next();
+      const first = steps.next();
       const awaitsCheck = unchecked;
       const generation = ++replacements;
       const take = (classifier: Classifier): void => {
@@ -119,23 +185,14 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
         }
         prepare();
       };
-      while (!next.done && Date.now() < deadline) next = steps.next();
-      if (next.done) {
-        take(next.value);
+      const compiled = complete(steps, first, start, () => generation !== replacements);
+      if (!(compiled instanceof Promise)) {
+        take(compiled);
         return Promise.resolve(true);
       }
-      return slicer.load().then(() => {
-        const loaded = slicer.module();
-        // Without the slicer the rules in use stay (the debug log says why).
-        if (!loaded) return false;
-        return loaded
-          .runInSlices(steps, () => generation !== replacements)
-          .then((run) => {
-            if (run.status === 'done') take(run.value);
-            else if (run.status === 'failed')
-              debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
-            return run.status === 'done';
-          });
+      return compiled.then((classifier) => {
+        if (classifier) take(classifier);
+        return classifier !== undefined;
       });
     },
     prepare,

@@ -325,16 +325,37 @@ describe('createClassifier', () => {
     });
   });
 
-  it('reports its size', () => {
-    const classifier = createClassifier({
+  it('reports its size: the automaton for more than 6 anchors, none for fewer (searched directly)', () => {
+    const many = createClassifier({
+      rules: [
+        { kind: 'a', action: 'drop', all: ['hello', 'world'] },
+        { kind: 'b', action: 'drop', any: ['hello', 'help', 'abc', 'abd', 'x', 'y'] },
+      ],
+    });
+    expect(many.stats).toMatchObject({ rules: 2, anchors: 7 });
+    // The trie's states: the root, then one per code unit not shared with an earlier key.
+    expect(many.stats.states).toBe(
+      1 +
+        'hel'.length +
+        'lo'.length +
+        'p'.length +
+        'world'.length +
+        'ab'.length +
+        'c'.length +
+        'd'.length +
+        2,
+    );
+    expect(many.stats.bytes).toBeGreaterThan(0);
+
+    const few = createClassifier({
       rules: [
         { kind: 'a', action: 'drop', all: ['hello', 'world'] },
         { kind: 'b', action: 'drop', any: ['hello', 'help'] },
       ],
     });
-    expect(classifier.stats).toMatchObject({ rules: 2, anchors: 3 });
-    expect(classifier.stats.states).toBe(1 + 'hel'.length + 'lo'.length + 'p'.length + 'world'.length);
-    expect(classifier.stats.bytes).toBeGreaterThan(0);
+    expect(few.stats).toEqual({ rules: 2, anchors: 3, states: 0, bytes: 0 });
+    expect(few.classify({ message: 'HELLO world' })).toBeUndefined();
+    expect(few.classify({ message: 'hello world' })?.kind).toBe('a');
   });
 
   it('generates ids from the kind and position when absent', () => {

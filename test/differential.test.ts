@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildClassifier } from '../src/build-classifier.js';
 import { eventUpstreamError } from '../src/event-upstream.js';
 import { createClassifier, type Rule } from '../src/index.js';
+import { checkPatternSafety } from '../src/rules/regex-safety.js';
 
 /**
  * A reference matcher written as plainly as possible: every rule, in order, checked with `includes`
@@ -170,6 +172,28 @@ describe('createClassifier (differential)', () => {
           for (const [event, error] of events) {
             const hint = error === undefined ? undefined : { originalException: error };
             expect(classifier.classify(event, hint)?.rule).toBe(referenceDecision(rules, event, error));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees when every anchor is searched directly, however many (the integration until its automaton loads)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ruleArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(eventArbitrary, errorArbitrary), { minLength: 1, maxLength: 10 }),
+        (generated, events) => {
+          const rules = generated.map((rule, index) => ({ ...rule, id: `rule-${index}` }) as Rule);
+          const direct = buildClassifier(
+            { rules },
+            { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety, automaton: undefined },
+          );
+          expect(direct.stats.states).toBe(0);
+          for (const [event, error] of events) {
+            const hint = error === undefined ? undefined : { originalException: error };
+            expect(direct.classify(event, hint)?.rule).toBe(referenceDecision(rules, event, error));
           }
         },
       ),

@@ -11,6 +11,7 @@ afterEach(async () => {
   vi.doUnmock('../src/decision-bookkeeping.js');
   vi.doUnmock('../src/demotion.js');
   vi.doUnmock('../src/run-in-slices.js');
+  vi.doUnmock('../src/rules/automaton-search.js');
   vi.restoreAllMocks();
   vi.resetModules();
 });
@@ -278,5 +279,132 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     await new Promise((resolve) => setTimeout(resolve, 0));
 
     expect(processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' })).toBeNull();
+  });
+
+  describe('the automaton for more than 6 anchors', () => {
+    /** Eight rules, one anchor each: more than a direct search is meant for. */
+    const manyAnchors: Rule[] = [
+      'alpha',
+      'bravo',
+      'charlie',
+      'delta',
+      'echo',
+      'foxtrot',
+      'golf',
+      'hotel',
+    ].map((word) => ({ id: word, kind: 'noise', action: 'drop', any: [`${word} failed`] }));
+    /** The automaton's module, held back until `release()`; `imported` tells whether it was asked for. */
+    function holdAutomaton() {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const state = { imported: false, release };
+      vi.doMock('../src/rules/automaton-search.js', async (importOriginal) => {
+        state.imported = true;
+        await gate;
+        return importOriginal();
+      });
+      return state;
+    }
+    const freshIntegration = async () => {
+      vi.resetModules();
+      return (await import('../src/integration.js')).expectedErrorsIntegration;
+    };
+
+    it('decides at once, each anchor searched on its own, and moves to the automaton once it has loaded', async () => {
+      const automaton = holdAutomaton();
+      const integration = (await freshIntegration())({ rules: manyAnchors });
+      const processEvent = initWith(integration);
+
+      await vi.waitFor(() => expect(automaton.imported).toBe(true));
+      expect(integration.getClassifier().stats).toMatchObject({ anchors: 8, states: 0 });
+      expect(await processEvent({ message: 'hotel failed' })).toBeNull();
+      const unclaimed = { message: 'india failed' };
+      expect(await processEvent(unclaimed)).toBe(unclaimed);
+
+      automaton.release();
+      await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0));
+      expect(integration.getClassifier().rules.map((rule) => rule.id)).toEqual(
+        manyAnchors.map((rule) => rule.id),
+      );
+      expect(processEvent({ message: 'hotel failed' })).toBeNull();
+      expect(processEvent({ message: 'ALPHA failed' })).toEqual({ message: 'ALPHA failed' });
+      expect(processEvent(unclaimed)).toBe(unclaimed);
+    });
+
+    it('never loads it for a few anchors; a setRules with many loads it then', async () => {
+      const automaton = holdAutomaton();
+      const integration = (await freshIntegration())({ rules: manyAnchors.slice(0, 6) });
+      const processEvent = initWith(integration);
+      await Sentry.flush(100);
+
+      expect(automaton.imported).toBe(false);
+      expect(integration.getClassifier().stats).toMatchObject({ anchors: 6, states: 0 });
+      expect(await processEvent({ message: 'foxtrot failed' })).toBeNull();
+
+      const result = integration.setRules(manyAnchors);
+      expect(result.ok && (await result.applied)).toBe(true);
+      await vi.waitFor(() => expect(automaton.imported).toBe(true));
+      expect(processEvent({ message: 'golf failed' })).toBeNull();
+      automaton.release();
+      await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0));
+    });
+
+    it('keeps rules a later setRules brought: the automaton only ever speeds up the rules in use', async () => {
+      const automaton = holdAutomaton();
+      // Every compilation in slices, recorded so that the test can wait for each to end.
+      const runs: Promise<unknown>[] = [];
+      vi.doMock('../src/run-in-slices.js', async (importOriginal) => {
+        const original = await importOriginal<typeof import('../src/run-in-slices.js')>();
+        return {
+          ...original,
+          runInSlices: ((steps, shouldStop) => {
+            const run = original.runInSlices(steps, shouldStop);
+            runs.push(run);
+            return run;
+          }) satisfies typeof original.runInSlices,
+        };
+      });
+      // Too many rules to compile again in one slice: the move to the automaton runs between events.
+      const large: Rule[] = Array.from({ length: 10_000 }, (_, index) => ({
+        id: `large-${index}`,
+        kind: 'noise',
+        action: 'drop',
+        any: [`large noise number ${index}`],
+      }));
+      const integration = (await freshIntegration())({ rules: large });
+      const processEvent = initWith(integration);
+      await vi.waitFor(() => expect(automaton.imported).toBe(true));
+      automaton.release();
+      await vi.waitFor(() => expect(runs).toHaveLength(1));
+
+      const replacement: Rule[] = [{ id: 'other', kind: 'other', action: 'drop', any: ['other'] }];
+      const result = integration.setRules(replacement);
+      expect(result.ok && (await result.applied)).toBe(true);
+      expect(await Promise.all(runs)).toEqual([{ status: 'cancelled' }]);
+      expect(integration.getClassifier().rules.map((rule) => rule.id)).toEqual(['other']);
+      const formerlyDropped = { message: 'large noise number 7' };
+      expect(processEvent(formerlyDropped)).toBe(formerlyDropped);
+    });
+
+    it('keeps searching anchor by anchor when the automaton cannot load: the same decisions', async () => {
+      vi.doMock('../src/rules/automaton-search.js', () => {
+        throw new Error('Failed to fetch dynamically imported module');
+      });
+      const warnings = vi.spyOn(debug, 'warn');
+      const integration = (await freshIntegration())({ rules: manyAnchors });
+      initWith(integration);
+
+      Sentry.captureException(new Error('delta failed'));
+      Sentry.captureException(new Error('a real bug'));
+      await Sentry.flush(2_000);
+
+      expect(capture.events().map((event) => event.exception?.values?.[0]?.value)).toEqual(['a real bug']);
+      expect(integration.getClassifier().stats.states).toBe(0);
+      expect(warnings.mock.calls.map((call) => String(call[0])).join('\n')).toContain(
+        'Could not load the automaton for many anchors; each anchor is searched on its own',
+      );
+    });
   });
 });

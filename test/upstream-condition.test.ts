@@ -3,11 +3,18 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { eventUpstreamError } from '../src/event-upstream.js';
 import { checkRules, createClassifier, type Rule, RuleConfigError } from '../src/index.js';
+import { anchorSearch } from '../src/rules/automaton-search.js';
 import { compileRules } from '../src/rules/compile.js';
 import type { Facts, UpstreamFacts } from '../src/rules/facts.js';
 import { createMatcher } from '../src/rules/match.js';
 import { checkPatternSafety } from '../src/rules/regex-safety.js';
 import { upstreamTags } from '../src/upstream-tags.js';
+
+/** The engine's matcher for `rules`, scanning up to `maxTextLength` code units of a field. */
+function matcherFor(rules: readonly unknown[], maxTextLength: number) {
+  const compiled = compileRules(rules, checkPatternSafety);
+  return createMatcher(compiled, anchorSearch(compiled), maxTextLength);
+}
 
 const providerBody = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./fixtures/providers/${name}`, import.meta.url), 'utf8'));
@@ -128,10 +135,8 @@ describe('rule condition `upstream`', () => {
       upstream: () => upstream,
     });
     const decide = (condition: Rule['upstream'], upstream: UpstreamFacts | undefined) =>
-      createMatcher(
-        compileRules([{ kind: 'k', action: 'drop', upstream: condition }], checkPatternSafety),
-        1_000,
-      ).match(facts(upstream)) !== undefined;
+      matcherFor([{ kind: 'k', action: 'drop', upstream: condition }], 1_000).match(facts(upstream)) !==
+      undefined;
     expect(decide({ type: 'timeout' }, { type: 'timeout', retryable: true })).toBe(true);
     expect(decide({ type: ['overloaded', 'timeout'] }, { type: 'timeout', retryable: true })).toBe(true);
     expect(decide({ type: 'overloaded' }, { type: 'timeout', retryable: true })).toBe(false);
@@ -151,7 +156,7 @@ describe('rule condition `upstream`', () => {
       { id: 'c', kind: 'k', action: 'breadcrumb', upstream: { type: 'timeout' } },
       { id: 'guard', kind: 'k', action: 'report', upstream: { reason: 'cancelled' } },
     ];
-    const matcher = createMatcher(compileRules(rules, checkPatternSafety), 1_000);
+    const matcher = matcherFor(rules, 1_000);
     let calls = 0;
     const facts = (text: string, statuses: number[] = []): Facts => ({
       fields: [[text]],
@@ -168,10 +173,7 @@ describe('rule condition `upstream`', () => {
     expect(matcher.matchAll(facts('needle', [504])).map((rule) => rule.id)).toEqual(['a', 'c']);
     expect(calls).toBe(2);
 
-    const cheap = createMatcher(
-      compileRules([rules[0] as Rule, rules[1] as Rule], checkPatternSafety),
-      1_000,
-    );
+    const cheap = matcherFor([rules[0] as Rule, rules[1] as Rule], 1_000);
     calls = 0;
     expect(cheap.match(facts('no anchor here', [500]))).toBeUndefined();
     expect(calls).toBe(0);

@@ -1,3 +1,4 @@
+import { anchorSearch } from './automaton-search.js';
 import { compileRules } from './compile.js';
 import { describe, RuleConfigError } from './errors.js';
 import { exampleFacts } from './facts.js';
@@ -65,7 +66,7 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
     );
   }
   const compiled = compileRules(rules, checkPatternSafety);
-  const matcher = createMatcher(compiled, Number.POSITIVE_INFINITY);
+  const matcher = createMatcher(compiled, anchorSearch(compiled), Number.POSITIVE_INFINITY);
   const problems: RuleProblem[] = [];
   let examples = 0;
   const problem = (

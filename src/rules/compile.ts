@@ -1,21 +1,19 @@
-import { type Automaton, buildAutomatonSteps } from './automaton.js';
-import { foldCase } from './fold.js';
+import type { Anchors } from './anchor-search.js';
+import { type FlatLists, flatLists } from './flat-lists.js';
 import type { PatternCheck } from './pattern.js';
 import { type NormalizedRule, normalizeRules } from './validate.js';
 
 /**
- * Rules compiled once into lookup tables: every `all` / `any` / `none` substring of every rule becomes
- * an anchor in one automaton, and each rule is reachable from the cheapest fact that can make it match.
+ * Rules compiled once into lookup tables: every distinct `all` / `any` / `none` substring of every rule
+ * becomes an anchor (which an `AnchorSearch` finds in a field), and each rule is reachable from the
+ * cheapest fact that can make it match.
  */
-export interface CompiledRules {
+export interface CompiledRules extends Anchors {
   readonly rules: readonly NormalizedRule[];
-  readonly automaton: Automaton;
   /** Anchor id → its text as written in the rule. */
   readonly anchorText: readonly string[];
-  /** Anchor id → 1 when the anchor must match case-sensitively (the automaton folds, so it is verified). */
+  /** Anchor id → 1 when the anchor must match case-sensitively. */
   readonly anchorCaseSensitive: Uint8Array;
-  /** Automaton key id → the anchors that fold to it. */
-  readonly keyAnchors: FlatLists;
   /** Rule index → anchor ids of its `all`, `any` and `none` lists. */
   readonly ruleAll: FlatLists;
   readonly ruleAny: FlatLists;
@@ -28,30 +26,6 @@ export interface CompiledRules {
   readonly byTag: ReadonlyMap<string, readonly number[]>;
   /** Rules that only a `pattern` or an `upstream` condition can decide: tried on every input. */
   readonly everyInput: readonly number[];
-}
-
-/**
- * Many short lists of numbers in two typed arrays: list `i` is `items[start[i]]` up to
- * `items[start[i + 1]]`. Tens of thousands of tiny typed arrays would cost far more than their content.
- */
-export interface FlatLists {
-  readonly start: Int32Array;
-  readonly items: Int32Array;
-}
-
-function flatLists(lists: ReadonlyArray<ArrayLike<number>>): FlatLists {
-  const start = new Int32Array(lists.length + 1);
-  let total = 0;
-  lists.forEach((list, index) => {
-    start[index] = total;
-    total += list.length;
-  });
-  start[lists.length] = total;
-  const items = new Int32Array(total);
-  lists.forEach((list, index) => {
-    items.set(list, start[index] as number);
-  });
-  return { start, items };
 }
 
 /** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
@@ -67,8 +41,8 @@ export function compileRules(input: readonly unknown[], checkPattern: PatternChe
 const RULES_PER_STEP = 1_024;
 
 /**
- * `compileRules` in steps: validation and the rule tables come first (so a `RuleConfigError` is thrown by
- * the first `next()`), then the automaton, pausing (yielding) after each bounded piece of work.
+ * `compileRules` in steps: validation first (so a `RuleConfigError` is thrown by the first `next()`), then
+ * the rule tables, pausing (yielding) after each bounded piece of work.
  */
 export function* compileRulesSteps(
   input: readonly unknown[],
@@ -79,9 +53,6 @@ export function* compileRulesSteps(
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
   const anchorIgnoreCase: boolean[] = [];
-  const keyIds = new Map<string, number>();
-  const keys: string[] = [];
-  const keyAnchorLists: number[][] = [];
 
   const anchorId = (text: string, ignoreCase: boolean): number => {
     const identity = `${ignoreCase ? 'i' : 's'}${text}`;
@@ -91,15 +62,6 @@ export function* compileRulesSteps(
       anchorIds.set(identity, id);
       anchorText.push(text);
       anchorIgnoreCase.push(ignoreCase);
-      const key = foldCase(text);
-      let keyId = keyIds.get(key);
-      if (keyId === undefined) {
-        keyId = keys.length;
-        keyIds.set(key, keyId);
-        keys.push(key);
-        keyAnchorLists.push([]);
-      }
-      (keyAnchorLists[keyId] as number[]).push(id);
     }
     return id;
   };
@@ -152,14 +114,10 @@ export function* compileRulesSteps(
   });
 
   yield;
-  const automaton = yield* buildAutomatonSteps(keys);
-  yield;
   return {
     rules,
-    automaton,
     anchorText,
     anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
-    keyAnchors: flatLists(keyAnchorLists),
     ruleAll: flatLists(ruleAll),
     ruleAny: flatLists(ruleAny),
     ruleNone: flatLists(ruleNone),

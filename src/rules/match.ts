@@ -1,7 +1,6 @@
+import type { AnchorSearch } from './anchor-search.js';
 import type { CompiledRules } from './compile.js';
-import { createDirectScan } from './direct-scan.js';
 import type { Facts, UpstreamFacts } from './facts.js';
-import { createScanner } from './scan.js';
 import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 
 /** Finds the rule that decides a set of facts: one scan per field, then only the rules it made candidates. */
@@ -23,13 +22,13 @@ const STAMP_LIMIT = 0x3fff_ffff;
 export const PATTERN_TEXT_LIMIT = 8_192;
 
 /**
- * Creates the hot-path matcher. It keeps its scratch state (which anchors and rules were seen, stamped
- * per call so nothing is cleared) between calls, so a matcher must not be shared across threads — it
- * never is in JavaScript — and it allocates almost nothing per event.
+ * Creates the hot-path matcher, which finds the rules' anchors with `search`. It keeps its scratch state
+ * (which anchors and rules were seen, stamped per call so nothing is cleared) between calls, so a matcher
+ * must not be shared across threads — it never is in JavaScript — and it allocates almost nothing per
+ * event.
  */
-export function createMatcher(compiled: CompiledRules, maxTextLength: number): Matcher {
-  const { rules, automaton, anchorText, anchorCaseSensitive, keyAnchors, anchorTriggers } = compiled;
-  const { outputStart, outputKeys, outputLink } = automaton;
+export function createMatcher(compiled: CompiledRules, search: AnchorSearch, maxTextLength: number): Matcher {
+  const { rules, anchorText, anchorTriggers } = compiled;
   const patternTextLength = Math.min(maxTextLength, PATTERN_TEXT_LIMIT);
   const anchorSeen = new Int32Array(anchorText.length);
   const ruleSeen = new Int32Array(rules.length);
@@ -47,28 +46,6 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     return upstreamFacts;
   };
 
-  const markKey = (key: number, end: number): void => {
-    const last = keyAnchors.start[key + 1] as number;
-    for (let position = keyAnchors.start[key] as number; position < last; position++) {
-      const anchor = keyAnchors.items[position] as number;
-      if (anchorSeen[anchor] === stamp) continue;
-      // The automaton matched the folded text; a case-sensitive anchor must also match the raw text.
-      if (anchorCaseSensitive[anchor] === 1 && !scanner.endsWith(anchorText[anchor] as string, end)) continue;
-      anchorSeen[anchor] = stamp;
-      hitAnchors.push(anchor);
-    }
-  };
-  const scanner = createScanner(automaton, (state, end) => {
-    for (let current = state; current !== -1; current = outputLink[current] as number) {
-      const last = outputStart[current + 1] as number;
-      for (let output = outputStart[current] as number; output < last; output++) {
-        markKey(outputKeys[output] as number, end);
-      }
-    }
-  });
-
-  // Small rule sets: native string search per anchor instead of the automaton pass.
-  const directScan = createDirectScan(anchorText, anchorCaseSensitive, maxTextLength);
   const markAnchor = (anchor: number): void => {
     if (anchorSeen[anchor] === stamp) return;
     anchorSeen[anchor] = stamp;
@@ -95,9 +72,7 @@ export function createMatcher(compiled: CompiledRules, maxTextLength: number): M
     }
     hitAnchors.length = 0;
     candidates.length = 0;
-    for (const parts of facts.fields) {
-      if (!directScan?.scanField(parts, markAnchor)) scanner.scanField(parts, maxTextLength);
-    }
+    for (const parts of facts.fields) search.scanField(parts, maxTextLength, markAnchor);
     for (const anchor of hitAnchors) {
       const last = anchorTriggers.start[anchor + 1] as number;
       for (let position = anchorTriggers.start[anchor] as number; position < last; position++) {

@@ -1,3 +1,4 @@
+import { anchorSearch } from './automaton-search.js';
 import { checkRules, type RuleCheckReport } from './check.js';
 import { compileRules } from './compile.js';
 import { createMatcher } from './match.js';
@@ -59,7 +60,11 @@ export function createTextMatcher<L extends string>(
   options: TextMatcherOptions = {},
 ): TextMatcher<L> {
   const compiled = compileRules(entries.map(asRule), checkPatternSafety);
-  const matcher = createMatcher(compiled, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH);
+  const matcher = createMatcher(
+    compiled,
+    anchorSearch(compiled),
+    options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
+  );
   const labels = entries.map((entry) => entry.label);
   return {
     entries,
