@@ -35,7 +35,7 @@ describe('ExpectedErrorsIntegration.setRules with a large pack', () => {
     const { capture, integration } = start([{ id: 'old', kind: 'old', action: 'drop', any: ['old noise'] }]);
     // Decided here and now (Sentry would process a captured event later, maybe after the swap).
     const client = Sentry.getClient() as Sentry.NodeClient;
-    const decide = (message: string) => integration.processEvent({ message }, {}, client);
+    const decide = (message: string) => integration.processEvent<Sentry.Event>({ message }, {}, client);
     // The first decision loads the decision bookkeeping: done before the compile starts.
     expect(await decide('old noise, warming up')).toBeNull();
 
