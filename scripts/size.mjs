@@ -11,7 +11,7 @@
 // fetch.
 //   npm run size              the table
 //   npm run size -- --modules  also what each source module costs inside the integration's bundle
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -36,6 +36,8 @@ const CASES = [
     code: "export { expectedErrorsIntegration } from 'sentry-expected-errors';",
     limit: { gzip: INTEGRATION_CEILING },
     target: INTEGRATION_TARGET,
+    // Modules only a Node or Electron main process needs, swapped by package.json `browser`: checked below.
+    swapped: true,
   },
   {
     name: "import * from 'sentry-expected-errors' (the whole index)",
@@ -134,8 +136,13 @@ const kilobytes = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 console.log(
   'esbuild, minified, platform browser, @sentry/core external, gzip -9; no flag defined (__SENTRY_DEBUG__ left as an app gets it)\n',
 );
+/** package.json `browser`: each module only a Node or Electron main process needs → its browser stand-in. */
+const BROWSER_SWAPS = Object.entries(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).browser)
+  .filter(([module]) => module.endsWith('.js'))
+  .map(([module, standIn]) => [module.slice(2), standIn.slice(2)]);
+
 let failed = false;
-for (const { name, code, limit, target } of CASES) {
+for (const { name, code, limit, target, swapped } of CASES) {
   const { upFront, lazy, modules } = await measure(code);
   const [unit, maximum] = limit === undefined ? [] : Object.entries(limit)[0];
   const over = limit !== undefined && upFront[unit] > maximum;
@@ -161,6 +168,24 @@ for (const { name, code, limit, target } of CASES) {
   if (unit === 'gzip' && process.argv.includes('--modules')) {
     for (const [input, bytes] of [...modules].sort((left, right) => right[1] - left[1])) {
       if (bytes > 0) console.log(`    ${String(bytes).padStart(6)} B  ${input}`);
+    }
+  }
+  if (swapped) {
+    // The same import bundled for Node keeps each module the browser build leaves out.
+    const forNode = await build({
+      ...BUNDLE,
+      platform: 'node',
+      stdin: { contents: code, resolveDir: root, sourcefile: 'app.js' },
+      outfile: 'app.js',
+      plugins: [onDemand(new Map())],
+    });
+    const nodeInputs = Object.values(forNode.metafile.outputs)[0].inputs;
+    for (const [module, standIn] of BROWSER_SWAPS) {
+      const ok = !modules.has(module) && Object.hasOwn(nodeInputs, module);
+      console.log(
+        `  ${module}: left out (package.json browser: ${standIn}), kept for Node: ${ok ? 'ok' : 'FAIL'}`,
+      );
+      if (!ok) failed = true;
     }
   }
   if (over) failed = true;
