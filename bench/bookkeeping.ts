@@ -1,10 +1,11 @@
 /**
- * The cost of the decision bookkeeping (per-rule counts, the surge window, metrics aggregation, as the
- * integration runs it for every drop or demotion) against the cost of classifying the same events.
+ * The cost of applying a decision and its bookkeeping (per-rule counts, the surge window, metrics
+ * aggregation, as the integration runs them for every drop or demotion) against the cost of classifying
+ * the same events.
  */
 import { createTransport, type Event } from '@sentry/core';
 import * as Sentry from '@sentry/node';
-import { createClassifier, type Rule } from '../src/index.js';
+import { type Classification, createClassifier, type Rule } from '../src/index.js';
 import { safetyNet } from '../src/safety-net.js';
 import { type BenchEvent, events, matchingEvents, substrings } from './workload.js';
 
@@ -43,11 +44,7 @@ export async function bookkeepingRatio(
     inputs.map((event) => {
       const classification = classifier.classify(event);
       if (!classification) throw new Error('a bench event did not match');
-      const action = classification.action === 'breadcrumb' ? 'breadcrumb' : 'drop';
-      return [
-        event,
-        { kind: classification.kind, rule: classification.rule, action, event: event as Event },
-      ] as const;
+      return [event, classification] as const;
     }),
   );
   // The defaults: surge on (more than 100 a minute per kind), metrics on.
@@ -68,7 +65,16 @@ export async function bookkeepingRatio(
   for (let round = 0; round < rounds; round++) {
     classifyCosts.push(await perEventMicros((event) => classifier.classify(event), inputs, 300));
     bookkeepingCosts.push(
-      await perEventMicros((event) => net.decided(decisions.get(event) as never, client), inputs, 300),
+      await perEventMicros(
+        (event) => {
+          const classification = decisions.get(event) as Classification;
+          const outcome = classification.action === 'breadcrumb' ? 'breadcrumb' : 'drop';
+          // No demotion breadcrumb: the bookkeeping alone, as for a drop.
+          return net.apply(event as Event, classification, outcome, client, undefined);
+        },
+        inputs,
+        300,
+      ),
     );
   }
   await Sentry.close();

@@ -1,7 +1,10 @@
 import type { Breadcrumb, Event } from '@sentry/core';
+import { applyDecision, type Demote } from './apply-decision.js';
 import { debugLog } from './debug-log.js';
 import { decisionMetrics } from './decision-metrics.js';
 import { type DecisionStats, decisionTable } from './decision-stats.js';
+import type { Outcome } from './outcome.js';
+import type { Classification } from './rules/types.js';
 import type { ExpectedErrorDecision } from './safety-net.js';
 import type { SentryClient } from './sentry-client.js';
 import { createSurgeDetector, type Surge, type SurgeDetectorOptions } from './surge.js';
@@ -13,13 +16,26 @@ export interface BookkeepingOptions {
   readonly metrics: boolean;
   readonly onDecision: ((decision: ExpectedErrorDecision) => void) | undefined;
   readonly mode: 'enforce' | 'dry-run';
+  /** Where a rule's `sample` draws from. */
+  readonly random: () => number;
   /** When the integration was created: `getStats().since`. */
   readonly since: number;
 }
 
-/** Counts, surges, metrics and `onDecision` for the decisions of one integration instance. */
+/**
+ * The decisions of one integration instance: applied to their events (`applyDecision`), counted, watched
+ * for surges, sent as metrics and to `onDecision`.
+ */
 export interface Bookkeeping {
   bind(client: SentryClient): void;
+  /** `applyDecision` with this instance's mode, sampling draw and records: the event to send, or `null`. */
+  apply(
+    event: Event,
+    classification: Classification,
+    outcome: Outcome,
+    client: SentryClient,
+    demote: Demote | undefined,
+  ): Event | null;
   decided(
     decision: Omit<ExpectedErrorDecision, 'mode'>,
     client: SentryClient,
@@ -35,8 +51,8 @@ interface CapturingClient {
 }
 
 /**
- * The bookkeeping behind the decisions, loaded on demand at an integration's first decision (a page that
- * never drops or demotes anything never downloads it).
+ * The decisions' code, loaded on demand at an integration's first classified event (a page where no rule
+ * ever matches never downloads it).
  */
 export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
   const { mode, onDecision } = options;
@@ -55,10 +71,16 @@ export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
     }
   };
 
-  return {
+  const books: Bookkeeping = {
     bind(client) {
       metrics?.bind(client);
     },
+    apply: (event, classification, outcome, client, demote) =>
+      applyDecision(event, classification, outcome, client, demote, {
+        mode,
+        random: options.random,
+        decided: books.decided,
+      }),
     decided(decision, client, breadcrumb) {
       metrics?.observe(client);
       if (breadcrumb) {
@@ -89,6 +111,7 @@ export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
     },
     getStats: () => table.snapshot(),
   };
+  return books;
 }
 
 /** The demotion breadcrumbs of the surge's kind left within its window. */

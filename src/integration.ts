@@ -1,19 +1,18 @@
 import type { Event, IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
-import { classificationTags, wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
+import { wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
 import type { Classifier } from './build-classifier.js';
 import { debugLog, INTEGRATION_NAME } from './debug-log.js';
-import type { DecisionAction, DecisionStats } from './decision-stats.js';
+import type { DecisionStats } from './decision-stats.js';
 import { RuleConfigError } from './errors.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { classifyLogs, type LogsOption } from './log-hook.js';
 import { onDemand } from './on-demand.js';
 import { resolveOptions, ruleArray } from './options.js';
 import { outcomeOf } from './outcome.js';
-import type { Classification, Rule } from './rules/types.js';
+import type { Rule } from './rules/types.js';
 import { rulesInUse } from './rules-in-use.js';
-import { type ExpectedErrorDecision, type SafetyNetOptions, safetyNet } from './safety-net.js';
-import { isSampled, sampledTags } from './sampling.js';
+import { type SafetyNetOptions, safetyNet } from './safety-net.js';
 import type { SentryClient } from './sentry-client.js';
 import { addStatusTag } from './status-tag.js';
 import { isSurgeEvent, withoutDuplicateDemotions } from './surge-event.js';
@@ -119,7 +118,6 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   // The pattern check and the taxonomy are imported on demand, when the rules or options need them.
   const rules = rulesInUse(options);
   const net = safetyNet(input, mode);
-  const random = input.random ?? Math.random;
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -174,47 +172,20 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           );
           return input;
         }
-        // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
-        const outcome = outcomeOf(classification, event);
-        if (classification && outcome !== 'pass') {
-          // The first decision waits for the bookkeeping (counts, surges, metrics), the first demotion also
-          // for the demotion breadcrumb's code (its secret redaction), both loaded on demand.
+        if (classification) {
+          // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
+          const outcome = outcomeOf(classification, event);
+          // The first classified event waits for the decisions' code (applying them, counts, surges,
+          // metrics), the first demotion also for the demotion breadcrumb's code (its secret redaction),
+          // both loaded on demand.
           const demoting = outcome === 'breadcrumb' && mode === 'enforce';
           const loading = net.waiting() ?? (demoting ? demotion.loading() : undefined);
           if (loading) return loading.then(() => integration.processEvent(input, hint, client));
           // Without them nothing is dropped or demoted unwatched, or demoted without its breadcrumb.
-          if (net.failed() || (demoting && demotion.failed())) return input;
-        }
-        const sampled =
-          classification !== undefined && outcome !== 'pass' && isSampled(classification, random);
-        if (classification && outcome === 'pass' && outcomeOf(classification) !== 'pass') {
-          debugLog(
-            'log',
-            `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
-          );
-          if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
-        }
-        if (classification && mode === 'enforce' && outcome !== 'pass' && !sampled) {
-          debugLog(
-            'log',
-            `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
-          );
-          const decision = decisionOf(classification, outcome, event);
-          const breadcrumb =
-            outcome === 'breadcrumb' ? demotion.module()?.demote(event, classification, client) : undefined;
-          net.decided(decision, client, breadcrumb ?? undefined);
-          return null;
-        }
-        if (classification && mode === 'dry-run') {
-          event.tags = { ...event.tags, ...classificationTags(classification) };
-          if (outcome !== 'pass' && !sampled) {
-            const surge = net.decided(decisionOf(classification, outcome, event), client);
-            if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
+          if (!net.failed() && !(demoting && demotion.failed())) {
+            const demote = demotion.module()?.demote;
+            if (net.apply(event, classification, outcome, client, demote) === null) return null;
           }
-        }
-        if (classification && sampled) {
-          event.tags = { ...event.tags, ...sampledTags(classification) };
-          net.decided(decisionOf(classification, 'sampled', event), client);
         }
         if (options.upstreamTags === 'tag') {
           const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
@@ -243,15 +214,6 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
  * of the package's browser path), loaded once per page, at the first demotion.
  */
 const demotion = /* @__PURE__ */ onDemand(() => import('./demotion.js'), 'the demotion breadcrumbs');
-
-/** The decision the safety net records for `classification` of `event`. */
-function decisionOf(
-  classification: Classification,
-  action: DecisionAction,
-  event: Event,
-): Omit<ExpectedErrorDecision, 'mode'> {
-  return { kind: classification.kind, rule: classification.rule, action, event };
-}
 
 function isClient(client: unknown): client is SentryClient {
   return (

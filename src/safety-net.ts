@@ -1,10 +1,13 @@
-import type { Breadcrumb, Event } from '@sentry/core';
+import type { Event } from '@sentry/core';
+import type { Demote } from './apply-decision.js';
 import type { Bookkeeping } from './decision-bookkeeping.js';
 import type { DecisionAction, DecisionStats } from './decision-stats.js';
 import { onDemand } from './on-demand.js';
 import { checkOptionType, optionError } from './options.js';
+import type { Outcome } from './outcome.js';
+import type { Classification } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
-import type { Surge, SurgeDetectorOptions } from './surge.js';
+import type { SurgeDetectorOptions } from './surge.js';
 import { DEFAULT_SURGE } from './surge-defaults.js';
 
 /** A decision reported to `onDecision`. */
@@ -52,21 +55,24 @@ export interface SafetyNetOptions {
 export interface SafetyNet {
   setup(client: SentryClient): void;
   /**
-   * What a decision must wait for: the bookkeeping (counts, surges, metrics), loaded on demand at the
-   * first decision; `undefined` once it is loaded, or could not be.
+   * What a classified event must wait for: the decisions' code (applying them, counts, surges, metrics),
+   * loaded on demand at the first one; `undefined` once it is loaded, or could not be.
    */
   waiting(): Promise<void> | undefined;
-  /** True when the bookkeeping could not be loaded: nothing may be dropped or demoted unwatched. */
+  /** True when the decisions' code could not be loaded: nothing may be dropped or demoted unwatched. */
   failed(): boolean;
   /**
-   * Records a decision. A drop or demotion also counts toward a surge: in enforce mode a completed surge is
-   * sent through the client; in dry-run it is returned so the event can be tagged.
+   * Applies a classification to its event (see `applyDecision`) once `waiting()` is done: the event to
+   * send, or `null` (dropped or demoted). Each drop, demotion and sample is recorded; a drop or demotion
+   * also counts toward a surge (sent through the client in enforce mode, tagged on the event in dry-run).
    */
-  decided(
-    decision: Omit<ExpectedErrorDecision, 'mode'>,
+  apply(
+    event: Event,
+    classification: Classification,
+    outcome: Outcome,
     client: SentryClient,
-    breadcrumb?: Breadcrumb,
-  ): Surge | undefined;
+    demote: Demote | undefined,
+  ): Event | null;
   getStats(): DecisionStats;
 }
 
@@ -93,6 +99,7 @@ export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'
       metrics: options.metrics !== false,
       onDecision,
       mode,
+      random: options.random ?? Math.random,
       since,
     });
     if (boundClient) books.bind(boundClient);
@@ -105,7 +112,8 @@ export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'
     },
     waiting: () => code.loading()?.then(start),
     failed: code.failed,
-    decided: (decision, client, breadcrumb) => books?.decided(decision, client, breadcrumb),
+    apply: (event, classification, outcome, client, demote) =>
+      books ? books.apply(event, classification, outcome, client, demote) : event,
     getStats: () => books?.getStats() ?? { since, kinds: {} },
   };
 }

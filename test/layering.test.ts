@@ -66,6 +66,8 @@ describe('the import graph of src/', () => {
       'src/redact/summarize.ts',
       'src/redact/secret-shapes.ts',
       'src/decision-bookkeeping.ts',
+      'src/apply-decision.ts',
+      'src/sampling.ts',
       'src/decision-stats.ts',
       'src/decision-metrics.ts',
       'src/surge.ts',

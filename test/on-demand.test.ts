@@ -174,6 +174,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
 
     expect(await processEvent(noise)).toBe(noise);
     expect(processEvent(noise)).toBe(noise);
+    expect(noise.tags).toBeUndefined();
   });
 
   it('keeps the rules in use when the background compilation cannot load for a large setRules', async () => {
@@ -213,6 +214,27 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     expect(await first).toBeNull();
     expect(processEvent({ message: 'noise 2' })).toBeNull();
     expect(integration.getStats().kinds.noise).toMatchObject({ drop: 2 });
+  });
+
+  it('any classified event waits for the decisions code: a guard in dry-run is tagged; an unclaimed one never waits', async () => {
+    const integration = expectedErrorsIntegration({
+      mode: 'dry-run',
+      rules: [{ id: 'byo-key', kind: 'byo_key', action: 'report', any: ['invalid_api_key'] }],
+    });
+    const processEvent = initWith(integration);
+    const unclaimed: Sentry.Event = { message: 'a real bug' };
+    expect(processEvent(unclaimed)).toBe(unclaimed);
+
+    const first = processEvent({ message: '401 invalid_api_key' });
+    expect(first).toBeInstanceOf(Promise);
+    expect((await first)?.tags).toEqual({
+      'expected_error.kind': 'byo_key',
+      'expected_error.action': 'report',
+      'expected_error.rule': 'byo-key',
+    });
+    expect(processEvent({ message: 'invalid_api_key again' })).toMatchObject({
+      tags: { 'expected_error.action': 'report' },
+    });
   });
 
   it('fails open when the decision bookkeeping cannot load: nothing is dropped unwatched', async () => {

@@ -1,0 +1,81 @@
+import type { Breadcrumb, Event } from '@sentry/core';
+import { classificationTags } from './breadcrumb-hook.js';
+import { debugLog } from './debug-log.js';
+import type { DecisionAction } from './decision-stats.js';
+import { type Outcome, outcomeOf } from './outcome.js';
+import type { Classification } from './rules/types.js';
+import type { ExpectedErrorDecision } from './safety-net.js';
+import { isSampled, sampledTags } from './sampling.js';
+import type { SentryClient } from './sentry-client.js';
+import type { Surge } from './surge.js';
+
+/** Leaves the breadcrumb of a demoted event (`demotion.ts`); `null` when the SDK's hooks dropped it. */
+export type Demote = (
+  event: Event,
+  classification: Classification,
+  client: SentryClient,
+) => Breadcrumb | null;
+
+/** What applying a decision needs besides the event. */
+export interface DecisionContext {
+  readonly mode: 'enforce' | 'dry-run';
+  /** Where a rule's `sample` draws from. */
+  readonly random: () => number;
+  /** Records a decision; a completed surge is returned (see `Bookkeeping.decided`). */
+  readonly decided: (
+    decision: Omit<ExpectedErrorDecision, 'mode'>,
+    client: SentryClient,
+    breadcrumb?: Breadcrumb,
+  ) => Surge | undefined;
+}
+
+/**
+ * Applies `classification` to `event`, whose `outcome` (`outcomeOf`, the uncaught guard applied) is known.
+ * Enforce mode drops or demotes (returns `null`, leaving the demotion breadcrumb with `demote`), unless the
+ * rule's `sample` sends this one anyway, tagged; dry-run tags the event with what enforce mode would have
+ * done. Every drop, demotion and sample is recorded. Returns the event to send, or `null`.
+ */
+export function applyDecision(
+  event: Event,
+  classification: Classification,
+  outcome: Outcome,
+  client: SentryClient,
+  demote: Demote | undefined,
+  { mode, random, decided }: DecisionContext,
+): Event | null {
+  const decision = (action: DecisionAction) => ({
+    kind: classification.kind,
+    rule: classification.rule,
+    action,
+    event,
+  });
+  const sampled = outcome !== 'pass' && isSampled(classification, random);
+  if (outcome === 'pass' && outcomeOf(classification) !== 'pass') {
+    debugLog(
+      'log',
+      `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
+    );
+    if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
+  }
+  if (mode === 'enforce' && outcome !== 'pass' && !sampled) {
+    debugLog(
+      'log',
+      `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
+    );
+    const breadcrumb = outcome === 'breadcrumb' ? demote?.(event, classification, client) : undefined;
+    decided(decision(outcome), client, breadcrumb ?? undefined);
+    return null;
+  }
+  if (mode === 'dry-run') {
+    event.tags = { ...event.tags, ...classificationTags(classification) };
+    if (outcome !== 'pass' && !sampled) {
+      const surge = decided(decision(outcome), client);
+      if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
+    }
+  }
+  if (sampled) {
+    event.tags = { ...event.tags, ...sampledTags(classification) };
+    decided(decision('sampled'), client);
+  }
+  return event;
+}
