@@ -8,7 +8,7 @@ import type { Classification } from './rules/types.js';
 import type { ExpectedErrorDecision } from './safety-net.js';
 import type { SentryClient } from './sentry-client.js';
 import { createSurgeDetector, type Surge, type SurgeDetectorOptions } from './surge.js';
-import { surgeEvent } from './surge-event.js';
+import { surgeEvent, withoutDuplicateDemotions } from './surge-event.js';
 
 /** The safety net's options once validated (src/safety-net.ts). */
 export interface BookkeepingOptions {
@@ -41,6 +41,8 @@ export interface Bookkeeping {
     client: SentryClient,
     breadcrumb?: Breadcrumb,
   ): Surge | undefined;
+  /** Keeps one of each demotion breadcrumb on a surge event this code sent (`withoutDuplicateDemotions`). */
+  tidySurgeEvent(event: Event): void;
   getStats(): DecisionStats;
 }
 
@@ -109,6 +111,7 @@ export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
       report({ kind: surge.kind, rule: surge.rule, action: 'surge', event });
       return surge;
     },
+    tidySurgeEvent: withoutDuplicateDemotions,
     getStats: () => table.snapshot(),
   };
   return books;

@@ -15,7 +15,7 @@ import { rulesInUse } from './rules-in-use.js';
 import { type SafetyNetOptions, safetyNet } from './safety-net.js';
 import type { SentryClient } from './sentry-client.js';
 import { addStatusTag } from './status-tag.js';
-import { isSurgeEvent, withoutDuplicateDemotions } from './surge-event.js';
+import { isSurgeEvent } from './surge-event.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions extends SafetyNetOptions {
@@ -157,8 +157,8 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       const event = input as Event;
       try {
         if (isSurgeEvent(event)) {
-          // Our own surge report: never classified.
-          withoutDuplicateDemotions(event);
+          // Our own surge report (sent by the decisions' code): never classified.
+          net.tidySurgeEvent(event);
           return input;
         }
         // Without the taxonomy an `upstream` guard could not match: decide nothing rather than wrongly.

@@ -73,6 +73,8 @@ export interface SafetyNet {
     client: SentryClient,
     demote: Demote | undefined,
   ): Event | null;
+  /** Keeps one of each demotion breadcrumb on a surge event (see `withoutDuplicateDemotions`). */
+  tidySurgeEvent(event: Event): void;
   getStats(): DecisionStats;
 }
 
@@ -114,6 +116,7 @@ export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'
     failed: code.failed,
     apply: (event, classification, outcome, client, demote) =>
       books ? books.apply(event, classification, outcome, client, demote) : event,
+    tidySurgeEvent: (event) => books?.tidySurgeEvent(event),
     getStats: () => books?.getStats() ?? { since, kinds: {} },
   };
 }
