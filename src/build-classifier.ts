@@ -7,7 +7,7 @@ import { createMatcher } from './rules/match.js';
 import type { PatternCheck } from './rules/pattern.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
 import type { NormalizedRule } from './rules/validate.js';
-import { serializedMarkOf } from './serialized-mark.js';
+import { serializedMarkOf } from './serialized-mark-reader.js';
 
 /** Options of `createClassifier`. */
 export interface ClassifierOptions {

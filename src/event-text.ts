@@ -1,5 +1,6 @@
 import { chainStatuses } from './error-object.js';
 import { parseStatus } from './http-status.js';
+import { isObject } from './is-object.js';
 import type { Facts } from './rules/facts.js';
 
 export type { Facts } from './rules/facts.js';
@@ -154,8 +155,4 @@ function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value.length > 0 ? value : undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

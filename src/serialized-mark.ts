@@ -1,8 +1,9 @@
 import type { ExpectedMark } from './expected-error.js';
+import { isObject } from './is-object.js';
 
 /** The `mechanism.data` keys that carry a typed expected error's mark in a serialized event. */
-const KIND_KEY = 'expected_error.kind';
-const ACTION_KEY = 'expected_error.action';
+export const MARK_KIND_KEY = 'expected_error.kind';
+export const MARK_ACTION_KEY = 'expected_error.action';
 
 /**
  * Writes a typed expected error's mark into the serialized event, on the captured (outermost, last)
@@ -24,29 +25,10 @@ export function writeSerializedMark(
   const data = isObject(mechanism.data) ? mechanism.data : {};
   values[index] = {
     ...exception,
-    mechanism: { ...mechanism, data: { ...data, [KIND_KEY]: mark.kind, [ACTION_KEY]: mark.action } },
+    mechanism: {
+      ...mechanism,
+      data: { ...data, [MARK_KIND_KEY]: mark.kind, [MARK_ACTION_KEY]: mark.action },
+    },
   };
   return true;
-}
-
-/** The mark a serialized event carries on any of its exceptions' `mechanism.data`, if it is well formed. */
-export function serializedMarkOf(event: unknown): ExpectedMark | undefined {
-  if (!isObject(event) || !isObject(event.exception)) return undefined;
-  const values = event.exception.values;
-  if (!Array.isArray(values)) return undefined;
-  for (let index = values.length - 1; index >= 0; index--) {
-    const exception: unknown = values[index];
-    if (!isObject(exception) || !isObject(exception.mechanism)) continue;
-    const data = exception.mechanism.data;
-    if (!isObject(data)) continue;
-    const kind = data[KIND_KEY];
-    const action = data[ACTION_KEY];
-    if (typeof kind === 'string' && kind.length > 0 && (action === 'drop' || action === 'breadcrumb'))
-      return { kind, action };
-  }
-  return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -59,3 +59,16 @@ describe('package.json `browser`: what a browser bundle gets instead of main-pro
     expect(hooks).toBe(1);
   });
 });
+
+describe('the serialized mark in a browser', () => {
+  it('is read only where events arrive serialized: a page decides by the live error', async () => {
+    const { writeSerializedMark } = await import('../src/serialized-mark.js');
+    const event = { exception: { values: [{ type: 'SessionExpiredError', value: 'jwt expired' }] } };
+    expect(writeSerializedMark(event, { kind: 'session_expired', action: 'drop' })).toBe(true);
+
+    const { serializedMarkOf } = await import('../src/serialized-mark-reader.js');
+    expect(serializedMarkOf(event)).toEqual({ kind: 'session_expired', action: 'drop' });
+    const { serializedMarkOf: inPage } = await import('../src/browser/serialized-mark-reader.js');
+    expect(inPage(event)).toBeUndefined();
+  });
+});
