@@ -1,12 +1,11 @@
 import { breadcrumbFacts, eventFacts } from './event-text.js';
 import { expectedMarkOf } from './expected-error.js';
-import { type AutomatonSearchSteps, anchorSearchSteps } from './rules/anchor-search.js';
-import { compileRulesSteps } from './rules/compile.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
-import { createMatcher } from './rules/match.js';
+import type { IndexedMatcherSteps } from './rules/indexed-match.js';
 import type { PatternCheck } from './rules/pattern.js';
+import { createSimpleMatcher } from './rules/simple-match.js';
 import type { Classification, Rule, RuleExample } from './rules/types.js';
-import type { NormalizedRule } from './rules/validate.js';
+import { type NormalizedRule, normalizeRules } from './rules/validate.js';
 import { serializedMarkOf } from './serialized-mark-reader.js';
 
 /** Options of `createClassifier`. */
@@ -27,8 +26,8 @@ export interface ClassifierStats {
   /** Distinct substrings across all rules' `all`, `any` and `none`. */
   readonly anchors: number;
   /**
-   * States of the multi-pattern automaton; 0 when none is used (up to 6 anchors, searched directly, or in
-   * an integration while the automaton's code is still loading).
+   * States of the multi-pattern automaton; 0 when none is used (up to 6 anchors, searched directly, or
+   * rules matched without an index: see `ClassifierParts.indexed`).
    */
   readonly states: number;
   /** Bytes held by the automaton's tables (0 without one). */
@@ -73,19 +72,20 @@ export type UpstreamReader = (event: unknown, originalException: unknown) => Ups
 
 /**
  * What `buildClassifier` is given besides the options: how to read upstream errors, check patterns and
- * build the automaton that finds many anchors in one pass (`undefined`: every rule set is searched
- * directly, one string search per anchor — right, only slower for many anchors).
+ * build the indexed matcher, whose tables and automaton find the deciding rule in one pass over a field
+ * whatever the number of rules (`undefined`: every rule is tried in turn, `createSimpleMatcher` — the same
+ * answers, only slower for many rules).
  */
 export interface ClassifierParts {
   readonly readUpstream: UpstreamReader;
   readonly checkPattern: PatternCheck;
-  readonly automaton: AutomatonSearchSteps | undefined;
+  readonly indexed: IndexedMatcherSteps | undefined;
 }
 
 /**
- * `createClassifier` with the upstream reader, the pattern check and the automaton given, so that this
- * module (and the integration, which builds its classifier here) imports neither the taxonomy, nor the
- * pattern analysis, nor the automaton.
+ * `createClassifier` with the upstream reader, the pattern check and the indexed matcher given, so that
+ * this module (and the integration, which builds its classifier here) imports neither the taxonomy, nor
+ * the pattern analysis, nor the index.
  */
 export function buildClassifier(options: CheckedClassifierOptions, parts: ClassifierParts): Classifier {
   const steps = buildClassifierSteps(options, parts);
@@ -105,12 +105,14 @@ const RULES_PER_STEP = 1_024;
  */
 export function* buildClassifierSteps(
   { rules, maxTextLength = DEFAULT_MAX_TEXT_LENGTH }: CheckedClassifierOptions,
-  { readUpstream, checkPattern, automaton }: ClassifierParts,
+  { readUpstream, checkPattern, indexed }: ClassifierParts,
 ): Generator<void, Classifier, void> {
-  const compiled = yield* compileRulesSteps(rules, checkPattern);
-  const search = yield* anchorSearchSteps(compiled, automaton);
+  const normalized = normalizeRules(rules, checkPattern);
   yield;
-  const matcher = createMatcher(compiled, search, maxTextLength);
+  const matcher = indexed
+    ? yield* indexed(normalized, maxTextLength)
+    : createSimpleMatcher(normalized, maxTextLength);
+  yield;
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
   // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
   // small rule set's whole scan. Set only while a match runs (it calls the thunk synchronously).
@@ -118,19 +120,14 @@ export function* buildClassifierSteps(
   let liveOriginalException: unknown;
   const liveUpstream = (): UpstreamFacts | undefined => readUpstream(liveEvent, liveOriginalException);
   const publicRules: Array<Rule & { readonly id: string }> = [];
-  for (const rule of compiled.rules) {
+  for (const rule of normalized) {
     publicRules.push({ ...rule.source, id: rule.id });
     if (publicRules.length % RULES_PER_STEP === 0) yield;
   }
 
   return {
     rules: publicRules,
-    stats: {
-      rules: compiled.rules.length,
-      anchors: compiled.anchorText.length,
-      states: search.states,
-      bytes: search.bytes,
-    },
+    stats: { rules: normalized.length, ...matcher.stats },
     classify(event, hint) {
       const originalException = originalExceptionOf(hint);
       // The live error's mark; else the one `expectedErrorMarksIntegration` wrote where it was thrown.

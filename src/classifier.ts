@@ -1,7 +1,7 @@
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build-classifier.js';
 import { eventUpstreamError } from './event-upstream.js';
-import { buildAutomatonSearchSteps } from './rules/automaton-search.js';
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
+import { indexedMatcherSteps } from './rules/indexed-match.js';
 import { checkPatternSafety } from './rules/regex-safety.js';
 
 export type { Classifier, ClassifierOptions, ClassifierStats } from './build-classifier.js';
@@ -19,7 +19,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   return buildClassifier(checkedOptions(options), {
     readUpstream: eventUpstreamError,
     checkPattern: checkPatternSafety,
-    automaton: buildAutomatonSearchSteps,
+    indexed: indexedMatcherSteps,
   });
 }
 

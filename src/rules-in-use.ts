@@ -7,8 +7,8 @@ import {
 } from './build-classifier.js';
 import { debugLog } from './debug-log.js';
 import { onDemand } from './on-demand.js';
-import { DIRECT_SEARCH_MAX_ANCHORS } from './rules/anchor-search.js';
 import { RuleConfigError } from './rules/errors.js';
+import { SIMPLE_MATCH_LIMITS } from './rules/simple-match.js';
 import type { Rule } from './rules/types.js';
 import { SLICE_MILLISECONDS } from './slice-duration.js';
 
@@ -22,12 +22,12 @@ export interface RulesInUseOptions {
 /**
  * The rules an integration decides with, and the parts of the package it loads only when they are
  * needed: the backtracking check of `pattern`s (when a rule has one), the upstream taxonomy (for a rule's
- * `upstream` condition, or `upstreamTags`) and the automaton that finds many anchors in one pass (for
- * more than 6 anchors). Each sits behind a dynamic `import()`, so a browser bundle without such rules
- * never downloads it. Rules whose patterns await the check are compiled at once (every other problem
- * throws as usual) and used once their patterns have passed it. Rules with many anchors decide at once,
- * each anchor searched on its own, and move to the automaton when it has loaded (between events, the
- * answers the same).
+ * `upstream` condition, or `upstreamTags`) and the rule index (its tables and automaton find the deciding
+ * rule in one pass, for more than 16 rules or 6 distinct substrings). Each sits behind a dynamic
+ * `import()`, so a browser bundle without such rules never downloads it. Rules whose patterns await the
+ * check are compiled at once (every other problem throws as usual) and used once their patterns have
+ * passed it. A larger set decides at once, every rule tried in turn, and moves to the index once it has
+ * loaded (between events, the answers the same).
  */
 export interface RulesInUse {
   /** The classifier events and breadcrumbs are decided with now. */
@@ -57,15 +57,15 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   const analysis = onDemand(() => import('./rules/regex-safety.js'), 'the pattern check');
   // Only a rule set too large to compile in one slice needs the slicer: loaded then.
   const slicer = onDemand(() => import('./run-in-slices.js'), 'the background compilation');
-  const automaton = onDemand(
-    () => import('./rules/automaton-search.js'),
-    'the automaton for many anchors',
-    'each anchor is searched on its own (the same decisions, slower)',
+  const index = onDemand(
+    () => import('./rules/indexed-match.js'),
+    'the rule index',
+    'every rule is tried in turn (the same decisions, slower)',
   );
   let unchecked = false;
   const parts: ClassifierParts = {
-    get automaton() {
-      return automaton.module()?.buildAutomatonSearchSteps;
+    get indexed() {
+      return index.module()?.indexedMatcherSteps;
     },
     readUpstream: (event, originalException) =>
       taxonomy.module()?.eventUpstreamError(event, originalException),
@@ -77,9 +77,16 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     },
   };
   const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
+  // Classifiers built before the index had loaded: every rule tried in turn.
+  const simplyMatched = new WeakSet<Classifier>();
+  const built = (classifier: Classifier, simple: boolean): Classifier => {
+    if (simple) simplyMatched.add(classifier);
+    return classifier;
+  };
   const compile = (rules: readonly Rule[]): { classifier: Classifier; unchecked: boolean } => {
     unchecked = false;
-    return { classifier: buildClassifier({ rules, ...maxTextLength }, parts), unchecked };
+    const simple = !index.module();
+    return { classifier: built(buildClassifier({ rules, ...maxTextLength }, parts), simple), unchecked };
   };
 
   const initial = compile(options.rules);
@@ -130,17 +137,18 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
       });
     });
   };
-  /** True for a classifier that searched its many anchors one by one, the automaton not being loaded. */
-  const searchedDirectly = (classifier: Classifier | undefined): boolean =>
+  /** True for a classifier that tries every rule in turn though its rules are too many for that. */
+  const wantsIndex = (classifier: Classifier | undefined): boolean =>
     classifier !== undefined &&
-    classifier.stats.anchors > DIRECT_SEARCH_MAX_ANCHORS &&
-    classifier.stats.states === 0;
-  /** The classifier being compiled again with the automaton, if any. */
+    simplyMatched.has(classifier) &&
+    (classifier.rules.length > SIMPLE_MATCH_LIMITS.rules ||
+      classifier.stats.anchors > SIMPLE_MATCH_LIMITS.anchors);
+  /** The classifier being compiled again with the index, if any. */
   let upgrading: Classifier | undefined;
-  /** Once the automaton has loaded: the rules in use compiled again with it, unless replaced meanwhile. */
+  /** Once the index has loaded: the rules in use compiled again with it, unless replaced meanwhile. */
   const upgrade = (): void => {
     const slow = current;
-    if (!automaton.module() || !searchedDirectly(slow) || upgrading === slow) return;
+    if (!index.module() || !wantsIndex(slow) || upgrading === slow) return;
     upgrading = slow;
     const generation = replacements;
     const stale = (): boolean => generation !== replacements || current !== slow;
@@ -156,13 +164,13 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
       else take(faster);
     } catch (error) {
       upgrading = undefined;
-      debugLog('warn', 'Kept searching the rules anchor by anchor; the automaton failed to build:', error);
+      debugLog('warn', 'Kept trying every rule in turn; the rule index failed to build:', error);
     }
   };
   const prepare = (): void => {
     if (pending) void analysis.load().then(settle);
     if (needsTaxonomy()) void taxonomy.load();
-    if (searchedDirectly(current) || searchedDirectly(pending)) void automaton.load().then(upgrade);
+    if (wantsIndex(current) || wantsIndex(pending)) void index.load().then(upgrade);
   };
   prepare();
 
@@ -171,12 +179,14 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     replace(rules) {
       unchecked = false;
       const start = Date.now();
+      const simple = !index.module();
       const steps = buildClassifierSteps({ rules, ...maxTextLength }, parts);
       // The first step validates (and meets every pattern), so a refusal is thrown here.
       const first = steps.next();
       const awaitsCheck = unchecked;
       const generation = ++replacements;
-      const take = (classifier: Classifier): void => {
+      const take = (compiled: Classifier): void => {
+        const classifier = built(compiled, simple);
         if (awaitsCheck) {
           pending = classifier;
         } else {

@@ -11,7 +11,7 @@ afterEach(async () => {
   vi.doUnmock('../src/decision-bookkeeping.js');
   vi.doUnmock('../src/demotion.js');
   vi.doUnmock('../src/run-in-slices.js');
-  vi.doUnmock('../src/rules/automaton-search.js');
+  vi.doUnmock('../src/rules/indexed-match.js');
   vi.restoreAllMocks();
   vi.resetModules();
 });
@@ -303,8 +303,8 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     expect(processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' })).toBeNull();
   });
 
-  describe('the automaton for more than 6 anchors', () => {
-    /** Eight rules, one anchor each: more than a direct search is meant for. */
+  describe('the rule index, for more than 16 rules or 6 distinct substrings', () => {
+    /** Eight rules, one substring each: more than trying every rule in turn is meant for. */
     const manyAnchors: Rule[] = [
       'alpha',
       'bravo',
@@ -315,14 +315,14 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       'golf',
       'hotel',
     ].map((word) => ({ id: word, kind: 'noise', action: 'drop', any: [`${word} failed`] }));
-    /** The automaton's module, held back until `release()`; `imported` tells whether it was asked for. */
-    function holdAutomaton() {
+    /** The index's module, held back until `release()`; `imported` tells whether it was asked for. */
+    function holdIndex() {
       let release: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => {
         release = resolve;
       });
       const state = { imported: false, release };
-      vi.doMock('../src/rules/automaton-search.js', async (importOriginal) => {
+      vi.doMock('../src/rules/indexed-match.js', async (importOriginal) => {
         state.imported = true;
         await gate;
         return importOriginal();
@@ -334,18 +334,18 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       return (await import('../src/integration.js')).expectedErrorsIntegration;
     };
 
-    it('decides at once, each anchor searched on its own, and moves to the automaton once it has loaded', async () => {
-      const automaton = holdAutomaton();
+    it('decides at once, every rule tried in turn, and moves to the index once it has loaded', async () => {
+      const index = holdIndex();
       const integration = (await freshIntegration())({ rules: manyAnchors });
       const processEvent = initWith(integration);
 
-      await vi.waitFor(() => expect(automaton.imported).toBe(true));
+      await vi.waitFor(() => expect(index.imported).toBe(true));
       expect(integration.getClassifier().stats).toMatchObject({ anchors: 8, states: 0 });
       expect(await processEvent({ message: 'hotel failed' })).toBeNull();
       const unclaimed = { message: 'india failed' };
       expect(await processEvent(unclaimed)).toBe(unclaimed);
 
-      automaton.release();
+      index.release();
       await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0));
       expect(integration.getClassifier().rules.map((rule) => rule.id)).toEqual(
         manyAnchors.map((rule) => rule.id),
@@ -356,25 +356,44 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     });
 
     it('never loads it for a few anchors; a setRules with many loads it then', async () => {
-      const automaton = holdAutomaton();
+      const index = holdIndex();
       const integration = (await freshIntegration())({ rules: manyAnchors.slice(0, 6) });
       const processEvent = initWith(integration);
       await Sentry.flush(100);
 
-      expect(automaton.imported).toBe(false);
+      expect(index.imported).toBe(false);
       expect(integration.getClassifier().stats).toMatchObject({ anchors: 6, states: 0 });
       expect(await processEvent({ message: 'foxtrot failed' })).toBeNull();
 
       const result = integration.setRules(manyAnchors);
       expect(result.ok && (await result.applied)).toBe(true);
-      await vi.waitFor(() => expect(automaton.imported).toBe(true));
+      await vi.waitFor(() => expect(index.imported).toBe(true));
       expect(processEvent({ message: 'golf failed' })).toBeNull();
-      automaton.release();
+      index.release();
       await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0));
     });
 
-    it('keeps rules a later setRules brought: the automaton only ever speeds up the rules in use', async () => {
-      const automaton = holdAutomaton();
+    it('loads it for more than 16 rules, even without a substring', async () => {
+      const index = holdIndex();
+      const byStatus: Rule[] = Array.from({ length: 17 }, (_, offset) => ({
+        id: `status-${400 + offset}`,
+        kind: 'client_error',
+        action: 'drop',
+        status: 400 + offset,
+      }));
+      const integration = (await freshIntegration())({ rules: byStatus });
+      const processEvent = initWith(integration);
+      await vi.waitFor(() => expect(index.imported).toBe(true));
+      expect(await processEvent({ message: 'x', tags: { status: '416' } })).toBeNull();
+      index.release();
+      await vi.dynamicImportSettled();
+      await vi.waitFor(() => expect(processEvent({ message: 'y', tags: { status: '416' } })).toBeNull());
+      const unclaimed = { message: 'z', tags: { status: '500' } };
+      expect(processEvent(unclaimed)).toBe(unclaimed);
+    });
+
+    it('keeps rules a later setRules brought: the index only ever speeds up the rules in use', async () => {
+      const index = holdIndex();
       // Every compilation in slices, recorded so that the test can wait for each to end.
       const runs: Promise<unknown>[] = [];
       vi.doMock('../src/run-in-slices.js', async (importOriginal) => {
@@ -388,7 +407,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
           }) satisfies typeof original.runInSlices,
         };
       });
-      // Too many rules to compile again in one slice: the move to the automaton runs between events.
+      // Too many rules to compile again in one slice: the move to the index runs between events.
       const large: Rule[] = Array.from({ length: 10_000 }, (_, index) => ({
         id: `large-${index}`,
         kind: 'noise',
@@ -397,8 +416,8 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       }));
       const integration = (await freshIntegration())({ rules: large });
       const processEvent = initWith(integration);
-      await vi.waitFor(() => expect(automaton.imported).toBe(true));
-      automaton.release();
+      await vi.waitFor(() => expect(index.imported).toBe(true));
+      index.release();
       await vi.waitFor(() => expect(runs).toHaveLength(1));
 
       const replacement: Rule[] = [{ id: 'other', kind: 'other', action: 'drop', any: ['other'] }];
@@ -410,8 +429,8 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       expect(processEvent(formerlyDropped)).toBe(formerlyDropped);
     });
 
-    it('keeps searching anchor by anchor when the automaton cannot load: the same decisions', async () => {
-      vi.doMock('../src/rules/automaton-search.js', () => {
+    it('keeps trying every rule in turn when the index cannot load: the same decisions', async () => {
+      vi.doMock('../src/rules/indexed-match.js', () => {
         throw new Error('Failed to fetch dynamically imported module');
       });
       const warnings = vi.spyOn(debug, 'warn');
@@ -425,7 +444,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       expect(capture.events().map((event) => event.exception?.values?.[0]?.value)).toEqual(['a real bug']);
       expect(integration.getClassifier().stats.states).toBe(0);
       expect(warnings.mock.calls.map((call) => String(call[0])).join('\n')).toContain(
-        'Could not load the automaton for many anchors; each anchor is searched on its own',
+        'Could not load the rule index; every rule is tried in turn',
       );
     });
   });

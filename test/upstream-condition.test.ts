@@ -3,17 +3,15 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { eventUpstreamError } from '../src/event-upstream.js';
 import { checkRules, createClassifier, type Rule, RuleConfigError } from '../src/index.js';
-import { anchorSearch } from '../src/rules/automaton-search.js';
-import { compileRules } from '../src/rules/compile.js';
 import type { Facts, UpstreamFacts } from '../src/rules/facts.js';
-import { createMatcher } from '../src/rules/match.js';
+import { indexedMatcher } from '../src/rules/indexed-match.js';
 import { checkPatternSafety } from '../src/rules/regex-safety.js';
+import { normalizeRules } from '../src/rules/validate.js';
 import { upstreamTags } from '../src/upstream-tags.js';
 
 /** The engine's matcher for `rules`, scanning up to `maxTextLength` code units of a field. */
 function matcherFor(rules: readonly unknown[], maxTextLength: number) {
-  const compiled = compileRules(rules, checkPatternSafety);
-  return createMatcher(compiled, anchorSearch(compiled), maxTextLength);
+  return indexedMatcher(normalizeRules(rules, checkPatternSafety), maxTextLength);
 }
 
 const providerBody = (name: string): unknown =>

@@ -36,21 +36,17 @@ export const DIRECT_SEARCH_MAX_ANCHORS = 6;
 
 const NON_ASCII = /[^\0-\x7f]/;
 
-/**
- * The search for `anchors`: a direct one for a few anchors, or when no automaton is at hand (`automaton`
- * undefined: the integration before the automaton's code has loaded); else the automaton.
- */
+/** The search for `anchors`: a direct one for a few anchors, else the automaton `automaton` builds. */
 export function* anchorSearchSteps(
   anchors: Anchors,
-  automaton: AutomatonSearchSteps | undefined,
+  automaton: AutomatonSearchSteps,
 ): Generator<void, AnchorSearch, void> {
-  if (anchors.anchorText.length <= DIRECT_SEARCH_MAX_ANCHORS || automaton === undefined)
-    return createDirectSearch(anchors);
+  if (anchors.anchorText.length <= DIRECT_SEARCH_MAX_ANCHORS) return createDirectSearch(anchors);
   return yield* automaton(anchors);
 }
 
 /**
- * A search by one native `includes` per anchor: right for any number of anchors, fast for a few. Gives
+ * A search by one native `includes` per anchor, for a few anchors. Gives
  * the automaton's answers (the differential test holds both to a plain reference): ASCII text is folded
  * by `toLowerCase`, which agrees with the engine's fold there, any other text by the engine's fold.
  */

@@ -1,9 +1,4 @@
-import {
-  type AnchorSearch,
-  type Anchors,
-  type AutomatonSearchSteps,
-  anchorSearchSteps,
-} from './anchor-search.js';
+import type { AnchorSearch, Anchors, AutomatonSearchSteps } from './anchor-search.js';
 import { buildAutomatonSteps } from './automaton.js';
 import { flatLists } from './flat-lists.js';
 import { foldCase } from './fold.js';
@@ -65,12 +60,3 @@ export const buildAutomatonSearchSteps: AutomatonSearchSteps = function* ({
     },
   };
 };
-
-/** The search for `anchors` built at once: direct for a few anchors, else the automaton. */
-export function anchorSearch(anchors: Anchors): AnchorSearch {
-  const steps = anchorSearchSteps(anchors, buildAutomatonSearchSteps);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}

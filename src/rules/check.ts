@@ -1,12 +1,10 @@
-import { anchorSearch } from './automaton-search.js';
-import { compileRules } from './compile.js';
 import { describe, RuleConfigError } from './errors.js';
 import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
-import { createMatcher } from './match.js';
+import { indexedMatcher } from './indexed-match.js';
 import { checkPatternSafety } from './regex-safety.js';
 import type { Rule, RuleExample } from './types.js';
-import type { NormalizedRule } from './validate.js';
+import { type NormalizedRule, normalizeRules } from './validate.js';
 
 /** Kinds of problem `checkRules` finds. */
 export type RuleProblemCode =
@@ -65,8 +63,8 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
       `must be an array of rules (got ${describe(rules)})`,
     );
   }
-  const compiled = compileRules(rules, checkPatternSafety);
-  const matcher = createMatcher(compiled, anchorSearch(compiled), Number.POSITIVE_INFINITY);
+  const normalized = normalizeRules(rules, checkPatternSafety);
+  const matcher = indexedMatcher(normalized, Number.POSITIVE_INFINITY);
   const problems: RuleProblem[] = [];
   let examples = 0;
   const problem = (
@@ -83,8 +81,8 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
       message: `rule #${rule.index} ("${rule.id}"): ${message}`,
     });
 
-  for (const rule of compiled.rules) {
-    const shadow = compiled.rules.find((earlier) => earlier.index < rule.index && subsumes(earlier, rule));
+  for (const rule of normalized) {
+    const shadow = normalized.find((earlier) => earlier.index < rule.index && subsumes(earlier, rule));
     if (shadow && rule.action !== 'report') {
       problem(
         rule,
@@ -134,7 +132,7 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
       }
     }
   }
-  return { ok: problems.length === 0, rules: compiled.rules.length, examples, problems };
+  return { ok: problems.length === 0, rules: normalized.length, examples, problems };
 }
 
 /**

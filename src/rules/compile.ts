@@ -1,7 +1,6 @@
 import type { Anchors } from './anchor-search.js';
 import { type FlatLists, flatLists } from './flat-lists.js';
-import type { PatternCheck } from './pattern.js';
-import { type NormalizedRule, normalizeRules } from './validate.js';
+import type { NormalizedRule } from './validate.js';
 
 /**
  * Rules compiled once into lookup tables: every distinct `all` / `any` / `none` substring of every rule
@@ -28,28 +27,14 @@ export interface CompiledRules extends Anchors {
   readonly everyInput: readonly number[];
 }
 
-/** Validates and compiles rules; throws one `RuleConfigError` listing every problem. */
-export function compileRules(input: readonly unknown[], checkPattern: PatternCheck): CompiledRules {
-  const steps = compileRulesSteps(input, checkPattern);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/** Rules given anchor ids between two pauses of `compileRulesSteps`. */
+/** Rules given anchor ids between two pauses of `indexRulesSteps`. */
 const RULES_PER_STEP = 1_024;
 
 /**
- * `compileRules` in steps: validation first (so a `RuleConfigError` is thrown by the first `next()`), then
- * the rule tables, pausing (yielding) after each bounded piece of work.
+ * Builds the lookup tables of validated rules (`normalizeRules`), pausing (yielding) after each bounded
+ * piece of work.
  */
-export function* compileRulesSteps(
-  input: readonly unknown[],
-  checkPattern: PatternCheck,
-): Generator<void, CompiledRules, void> {
-  const rules = normalizeRules(input, checkPattern);
-  yield;
+export function* indexRulesSteps(rules: readonly NormalizedRule[]): Generator<void, CompiledRules, void> {
   const anchorIds = new Map<string, number>();
   const anchorText: string[] = [];
   const anchorIgnoreCase: boolean[] = [];

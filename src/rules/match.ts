@@ -1,28 +1,14 @@
 import type { AnchorSearch } from './anchor-search.js';
 import type { CompiledRules } from './compile.js';
+import { decidingRule, type Matcher, otherConditionsHold, PATTERN_TEXT_LIMIT } from './conditions.js';
 import type { Facts, UpstreamFacts } from './facts.js';
-import type { NormalizedRule, NormalizedUpstream } from './validate.js';
-
-/** Finds the rule that decides a set of facts: one scan per field, then only the rules it made candidates. */
-export interface Matcher {
-  /** The deciding rule: a matching `report` rule, else the first matching rule in order. */
-  readonly match: (facts: Facts) => NormalizedRule | undefined;
-  /** Every matching rule, in order (for explanations and rule self-tests). */
-  readonly matchAll: (facts: Facts) => NormalizedRule[];
-}
+import type { NormalizedRule } from './validate.js';
 
 const STAMP_LIMIT = 0x3fff_ffff;
 
 /**
- * How many UTF-16 code units of each field a `pattern` sees (the first 8 KiB). Patterns are checked
- * for catastrophic backtracking at compile time, but an accepted one can still take time quadratic in
- * the text it is tried on (`\S* failed` tried at every position); the cap bounds that worst case to
- * milliseconds whatever the size of the message. Substring conditions see up to `maxTextLength`.
- */
-export const PATTERN_TEXT_LIMIT = 8_192;
-
-/**
- * Creates the hot-path matcher, which finds the rules' anchors with `search`. It keeps its scratch state
+ * Creates the indexed matcher: one scan per field finds the rules' anchors with `search`, then only the
+ * rules an anchor (or a status, exception type or tag) made candidates are tried. It keeps its scratch state
  * (which anchors and rules were seen, stamped per call so nothing is cleared) between calls, so a matcher
  * must not be shared across threads — it never is in JavaScript — and it allocates almost nothing per
  * event.
@@ -114,68 +100,18 @@ export function createMatcher(compiled: CompiledRules, search: AnchorSearch, max
     ) {
       if (anchorSeen[ruleNone.items[position] as number] === stamp) return false;
     }
-    if (rule.statuses.length > 0 && !facts.statuses.some((status) => rule.statuses.includes(status)))
-      return false;
-    if (
-      rule.exceptionTypes.length > 0 &&
-      !facts.exceptionTypes.some((type) => rule.exceptionTypes.includes(type))
-    ) {
-      return false;
-    }
-    for (const [name, values] of rule.tags) {
-      const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
-      if (!isPrimitive(value) || !values.includes(String(value))) return false;
-    }
-    if (
-      rule.pattern &&
-      !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, patternTextLength)))
-    ) {
-      return false;
-    }
-    // The costliest condition (it reads and categorizes the error) comes last.
-    if (rule.upstream && !upstreamHolds(rule.upstream, upstreamOf(facts))) return false;
-    return true;
+    return otherConditionsHold(rule, facts, patternTextLength, upstreamOf);
   };
 
   return {
     match(facts) {
       collect(facts);
-      let winner: NormalizedRule | undefined;
-      for (const index of candidates) {
-        const rule = rules[index] as NormalizedRule;
-        // Once a winner is known, only a `report` rule (a guard) can still change the outcome.
-        if (winner && rule.action !== 'report') continue;
-        if (holds(index, facts)) {
-          if (rule.action === 'report') return rule;
-          winner = rule;
-        }
-      }
-      return winner;
+      return decidingRule(candidates, rules, holds, facts);
     },
     matchAll(facts) {
       collect(facts);
       return candidates.filter((index) => holds(index, facts)).map((index) => rules[index] as NormalizedRule);
     },
+    stats: { anchors: anchorText.length, states: search.states, bytes: search.bytes },
   };
-}
-
-function upstreamHolds(condition: NormalizedUpstream, upstream: UpstreamFacts | undefined): boolean {
-  if (upstream === undefined) return false;
-  if (condition.types.length > 0 && !condition.types.includes(upstream.type)) return false;
-  if (
-    condition.reasons.length > 0 &&
-    (upstream.reason === undefined || !condition.reasons.includes(upstream.reason))
-  ) {
-    return false;
-  }
-  return condition.retryable === undefined || condition.retryable === upstream.retryable;
-}
-
-function joinCapped(parts: readonly string[], maxTextLength: number): string {
-  const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
-  return text.length > maxTextLength ? text.slice(0, maxTextLength) : text;
-}
-
-function isPrimitive(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }

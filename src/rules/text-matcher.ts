@@ -1,9 +1,8 @@
-import { anchorSearch } from './automaton-search.js';
 import { checkRules, type RuleCheckReport } from './check.js';
-import { compileRules } from './compile.js';
-import { createMatcher } from './match.js';
+import { indexedMatcher } from './indexed-match.js';
 import { checkPatternSafety } from './regex-safety.js';
 import type { Rule } from './types.js';
+import { normalizeRules } from './validate.js';
 
 /**
  * One entry of a text matcher: substrings (or a pattern) that, found in a text, give it a label. The
@@ -59,10 +58,8 @@ export function createTextMatcher<L extends string>(
   entries: readonly TextMatcherEntry<L>[],
   options: TextMatcherOptions = {},
 ): TextMatcher<L> {
-  const compiled = compileRules(entries.map(asRule), checkPatternSafety);
-  const matcher = createMatcher(
-    compiled,
-    anchorSearch(compiled),
+  const matcher = indexedMatcher(
+    normalizeRules(entries.map(asRule), checkPatternSafety),
     options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
   );
   const labels = entries.map((entry) => entry.label);
