@@ -1,6 +1,6 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import { classificationTags } from './breadcrumb-hook.js';
-import { debugLog } from './debug-log.js';
+import { debugEnabled, debugLog } from './debug-log.js';
 import type { DecisionAction } from './decision-stats.js';
 import { type Outcome, outcomeOf } from './outcome.js';
 import type { Classification } from './rules/types.js';
@@ -51,17 +51,19 @@ export function applyDecision(
   });
   const sampled = outcome !== 'pass' && isSampled(classification, random);
   if (outcome === 'pass' && outcomeOf(classification) !== 'pass') {
-    debugLog(
-      'log',
-      `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
-    );
+    if (debugEnabled())
+      debugLog(
+        'log',
+        `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
+      );
     if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
   }
   if (mode === 'enforce' && outcome !== 'pass' && !sampled) {
-    debugLog(
-      'log',
-      `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
-    );
+    if (debugEnabled())
+      debugLog(
+        'log',
+        `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
+      );
     const breadcrumb = outcome === 'breadcrumb' ? demote?.(event, classification, client) : undefined;
     decided(decision(outcome), client, breadcrumb ?? undefined);
     return null;

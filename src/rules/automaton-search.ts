@@ -4,6 +4,9 @@ import { flatLists } from './flat-lists.js';
 import { foldCase } from './fold.js';
 import { createScanner } from './scan.js';
 
+/** Anchors given a key between two pauses of `buildAutomatonSearchSteps`. */
+const ANCHORS_PER_STEP = 1_024;
+
 /**
  * The automaton search: every anchor, case-folded, becomes a key of one Aho–Corasick automaton, so a field
  * is read once whatever the number of anchors. Anchors that fold to the same key share it; a
@@ -16,8 +19,8 @@ export const buildAutomatonSearchSteps: AutomatonSearchSteps = function* ({
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
   const keyAnchorLists: number[][] = [];
-  anchorText.forEach((text, anchor) => {
-    const key = foldCase(text);
+  for (let anchor = 0; anchor < anchorText.length; anchor++) {
+    const key = foldCase(anchorText[anchor] as string);
     let keyId = keyIds.get(key);
     if (keyId === undefined) {
       keyId = keys.length;
@@ -26,7 +29,8 @@ export const buildAutomatonSearchSteps: AutomatonSearchSteps = function* ({
       keyAnchorLists.push([]);
     }
     (keyAnchorLists[keyId] as number[]).push(anchor);
-  });
+    if (anchor % ANCHORS_PER_STEP === ANCHORS_PER_STEP - 1) yield;
+  }
   yield;
   const automaton = yield* buildAutomatonSteps(keys);
   const keyAnchors = flatLists(keyAnchorLists);
