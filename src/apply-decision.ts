@@ -43,12 +43,6 @@ export function applyDecision(
   demote: Demote | undefined,
   { mode, random, decided }: DecisionContext,
 ): Event | null {
-  const decision = (action: DecisionAction) => ({
-    kind: classification.kind,
-    rule: classification.rule,
-    action,
-    event,
-  });
   const sampled = outcome !== 'pass' && isSampled(classification, random);
   if (outcome === 'pass' && outcomeOf(classification) !== 'pass') {
     if (debugEnabled())
@@ -65,19 +59,28 @@ export function applyDecision(
         `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,
       );
     const breadcrumb = outcome === 'breadcrumb' ? demote?.(event, classification, client) : undefined;
-    decided(decision(outcome), client, breadcrumb ?? undefined);
+    decided(decisionOf(classification, outcome, event), client, breadcrumb ?? undefined);
     return null;
   }
   if (mode === 'dry-run') {
     event.tags = { ...event.tags, ...classificationTags(classification) };
     if (outcome !== 'pass' && !sampled) {
-      const surge = decided(decision(outcome), client);
+      const surge = decided(decisionOf(classification, outcome, event), client);
       if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
     }
   }
   if (sampled) {
     event.tags = { ...event.tags, ...sampledTags(classification) };
-    decided(decision('sampled'), client);
+    decided(decisionOf(classification, 'sampled', event), client);
   }
   return event;
+}
+
+/** What the bookkeeping records of `classification` applied to `event`. */
+function decisionOf(
+  classification: Classification,
+  action: DecisionAction,
+  event: Event,
+): Omit<ExpectedErrorDecision, 'mode'> {
+  return { kind: classification.kind, rule: classification.rule, action, event };
 }

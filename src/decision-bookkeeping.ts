@@ -1,5 +1,5 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { applyDecision, type Demote } from './apply-decision.js';
+import { applyDecision, type DecisionContext, type Demote } from './apply-decision.js';
 import { debugLog } from './debug-log.js';
 import { decisionMetrics } from './decision-metrics.js';
 import { type DecisionStats, decisionTable } from './decision-stats.js';
@@ -78,11 +78,7 @@ export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
       metrics?.bind(client);
     },
     apply: (event, classification, outcome, client, demote) =>
-      applyDecision(event, classification, outcome, client, demote, {
-        mode,
-        random: options.random,
-        decided: books.decided,
-      }),
+      applyDecision(event, classification, outcome, client, demote, context),
     decided(decision, client, breadcrumb) {
       metrics?.observe(client);
       if (breadcrumb) {
@@ -114,6 +110,7 @@ export function decisionBookkeeping(options: BookkeepingOptions): Bookkeeping {
     tidySurgeEvent: withoutDuplicateDemotions,
     getStats: () => table.snapshot(),
   };
+  const context: DecisionContext = { mode, random: options.random, decided: books.decided };
   return books;
 }
 
