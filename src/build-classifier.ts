@@ -87,28 +87,33 @@ export interface ClassifierParts {
  * this module (and the integration, which builds its classifier here) imports neither the taxonomy, nor
  * the pattern analysis, nor the index.
  */
-export function buildClassifier(options: CheckedClassifierOptions, parts: ClassifierParts): Classifier {
-  const steps = buildClassifierSteps(options, parts);
+export function buildClassifier(
+  { rules, maxTextLength }: CheckedClassifierOptions,
+  parts: ClassifierParts,
+): Classifier {
+  return finished(classifierSteps(normalizeRules(rules, parts.checkPattern), maxTextLength, parts));
+}
+
+/** Runs `steps` to their end at once. */
+export function finished<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
   }
 }
 
-/** Rules copied into `Classifier.rules` between two pauses of `buildClassifierSteps`. */
+/** Rules copied into `Classifier.rules` between two pauses of `classifierSteps`. */
 const RULES_PER_STEP = 1_024;
 
 /**
- * `buildClassifier` in steps, for compiling off the hot path: the first `next()` checks the options and
- * validates the rules (throwing as `createClassifier` does); later ones build the rest a bounded piece at
- * a time.
+ * The classifier of rules `normalizeRules` has validated, in steps: its matcher (the index is built a
+ * bounded piece at a time) and its public view of the rules.
  */
-export function* buildClassifierSteps(
-  { rules, maxTextLength = DEFAULT_MAX_TEXT_LENGTH }: CheckedClassifierOptions,
-  { readUpstream, checkPattern, indexed }: ClassifierParts,
+export function* classifierSteps(
+  normalized: readonly NormalizedRule[],
+  maxTextLength: number = DEFAULT_MAX_TEXT_LENGTH,
+  { readUpstream, indexed }: ClassifierParts,
 ): Generator<void, Classifier, void> {
-  const normalized = normalizeRules(rules, checkPattern);
-  yield;
   const matcher = indexed
     ? yield* indexed(normalized, maxTextLength)
     : createSimpleMatcher(normalized, maxTextLength);

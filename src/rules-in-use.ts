@@ -1,15 +1,11 @@
 import type { Event } from '@sentry/core';
-import {
-  buildClassifier,
-  buildClassifierSteps,
-  type Classifier,
-  type ClassifierParts,
-} from './build-classifier.js';
+import { type Classifier, type ClassifierParts, classifierSteps, finished } from './build-classifier.js';
 import { debugLog } from './debug-log.js';
 import { onDemand } from './on-demand.js';
 import { RuleConfigError } from './rules/errors.js';
 import { SIMPLE_MATCH_LIMITS } from './rules/simple-match.js';
 import type { Rule } from './rules/types.js';
+import { type NormalizedRule, normalizeRules } from './rules/validate.js';
 import { SLICE_MILLISECONDS } from './slice-duration.js';
 
 /** What `rulesInUse` reads of the integration's options. */
@@ -76,17 +72,23 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
       return undefined;
     },
   };
-  const maxTextLength = options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength };
-  // Classifiers built before the index had loaded: every rule tried in turn.
-  const simplyMatched = new WeakSet<Classifier>();
-  const built = (classifier: Classifier, simple: boolean): Classifier => {
-    if (simple) simplyMatched.add(classifier);
-    return classifier;
+  // Classifiers built before the index had loaded (every rule tried in turn), with their validated rules.
+  const simplyMatched = new WeakMap<Classifier, readonly NormalizedRule[]>();
+  /** The steps of a classifier of validated rules; `done` is given the classifier once built. */
+  const steps = (normalized: readonly NormalizedRule[]) => {
+    const simple = !index.module();
+    return {
+      steps: classifierSteps(normalized, options.maxTextLength, parts),
+      built(classifier: Classifier): Classifier {
+        if (simple) simplyMatched.set(classifier, normalized);
+        return classifier;
+      },
+    };
   };
   const compile = (rules: readonly Rule[]): { classifier: Classifier; unchecked: boolean } => {
     unchecked = false;
-    const simple = !index.module();
-    return { classifier: built(buildClassifier({ rules, ...maxTextLength }, parts), simple), unchecked };
+    const compiling = steps(normalizeRules(rules, parts.checkPattern));
+    return { classifier: compiling.built(finished(compiling.steps)), unchecked };
   };
 
   const initial = compile(options.rules);
@@ -158,8 +160,9 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     };
     try {
       const start = Date.now();
-      const steps = buildClassifierSteps({ rules: slow.rules, ...maxTextLength }, parts);
-      const faster = complete(steps, steps.next(), start, stale);
+      // The rules were validated when they were taken on: only the index is built, in slices.
+      const { steps: indexing } = steps(simplyMatched.get(slow) as readonly NormalizedRule[]);
+      const faster = complete(indexing, indexing.next(), start, stale);
       if (faster instanceof Promise) void faster.then(take);
       else take(faster);
     } catch (error) {
@@ -179,14 +182,13 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     replace(rules) {
       unchecked = false;
       const start = Date.now();
-      const simple = !index.module();
-      const steps = buildClassifierSteps({ rules, ...maxTextLength }, parts);
-      // The first step validates (and meets every pattern), so a refusal is thrown here.
-      const first = steps.next();
+      // Validated at once (every pattern met), so a refusal is thrown here.
+      const compiling = steps(normalizeRules(rules, parts.checkPattern));
+      const first = compiling.steps.next();
       const awaitsCheck = unchecked;
       const generation = ++replacements;
       const take = (compiled: Classifier): void => {
-        const classifier = built(compiled, simple);
+        const classifier = compiling.built(compiled);
         if (awaitsCheck) {
           pending = classifier;
         } else {
@@ -195,7 +197,7 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
         }
         prepare();
       };
-      const compiled = complete(steps, first, start, () => generation !== replacements);
+      const compiled = complete(compiling.steps, first, start, () => generation !== replacements);
       if (!(compiled instanceof Promise)) {
         take(compiled);
         return Promise.resolve(true);

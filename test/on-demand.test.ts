@@ -315,6 +315,8 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       'golf',
       'hotel',
     ].map((word) => ({ id: word, kind: 'noise', action: 'drop', any: [`${word} failed`] }));
+    /** Loading a module the first time includes transforming it (a clean checkout): be patient. */
+    const patiently = { timeout: 10_000 };
     /** The index's module, held back until `release()`; `imported` tells whether it was asked for. */
     function holdIndex() {
       let release: () => void = () => undefined;
@@ -339,14 +341,14 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       const integration = (await freshIntegration())({ rules: manyAnchors });
       const processEvent = initWith(integration);
 
-      await vi.waitFor(() => expect(index.imported).toBe(true));
+      await vi.waitFor(() => expect(index.imported).toBe(true), patiently);
       expect(integration.getClassifier().stats).toMatchObject({ anchors: 8, states: 0 });
       expect(await processEvent({ message: 'hotel failed' })).toBeNull();
       const unclaimed = { message: 'india failed' };
       expect(await processEvent(unclaimed)).toBe(unclaimed);
 
       index.release();
-      await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0));
+      await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0), patiently);
       expect(integration.getClassifier().rules.map((rule) => rule.id)).toEqual(
         manyAnchors.map((rule) => rule.id),
       );
@@ -367,10 +369,10 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
 
       const result = integration.setRules(manyAnchors);
       expect(result.ok && (await result.applied)).toBe(true);
-      await vi.waitFor(() => expect(index.imported).toBe(true));
+      await vi.waitFor(() => expect(index.imported).toBe(true), patiently);
       expect(processEvent({ message: 'golf failed' })).toBeNull();
       index.release();
-      await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0));
+      await vi.waitFor(() => expect(integration.getClassifier().stats.states).toBeGreaterThan(0), patiently);
     });
 
     it('loads it for more than 16 rules, even without a substring', async () => {
@@ -383,31 +385,37 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       }));
       const integration = (await freshIntegration())({ rules: byStatus });
       const processEvent = initWith(integration);
-      await vi.waitFor(() => expect(index.imported).toBe(true));
+      await vi.waitFor(() => expect(index.imported).toBe(true), patiently);
       expect(await processEvent({ message: 'x', tags: { status: '416' } })).toBeNull();
       index.release();
       await vi.dynamicImportSettled();
-      await vi.waitFor(() => expect(processEvent({ message: 'y', tags: { status: '416' } })).toBeNull());
+      await vi.waitFor(
+        () => expect(processEvent({ message: 'y', tags: { status: '416' } })).toBeNull(),
+        patiently,
+      );
       const unclaimed = { message: 'z', tags: { status: '500' } };
       expect(processEvent(unclaimed)).toBe(unclaimed);
     });
 
     it('keeps rules a later setRules brought: the index only ever speeds up the rules in use', async () => {
-      const index = holdIndex();
-      // Every compilation in slices, recorded so that the test can wait for each to end.
+      // Every compilation in slices is recorded and held until `slice()`, so the test decides what runs first.
+      let slice: () => void = () => undefined;
+      const slicing = new Promise<void>((resolve) => {
+        slice = resolve;
+      });
       const runs: Promise<unknown>[] = [];
       vi.doMock('../src/run-in-slices.js', async (importOriginal) => {
         const original = await importOriginal<typeof import('../src/run-in-slices.js')>();
         return {
           ...original,
           runInSlices: ((steps, shouldStop) => {
-            const run = original.runInSlices(steps, shouldStop);
+            const run = slicing.then(() => original.runInSlices(steps, shouldStop));
             runs.push(run);
             return run;
           }) satisfies typeof original.runInSlices,
         };
       });
-      // Too many rules to compile again in one slice: the move to the index runs between events.
+      // Too many rules to index in one slice: the move to the index runs between events.
       const large: Rule[] = Array.from({ length: 10_000 }, (_, index) => ({
         id: `large-${index}`,
         kind: 'noise',
@@ -416,14 +424,15 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       }));
       const integration = (await freshIntegration())({ rules: large });
       const processEvent = initWith(integration);
-      await vi.waitFor(() => expect(index.imported).toBe(true));
-      index.release();
-      await vi.waitFor(() => expect(runs).toHaveLength(1));
+      // The index loads, and the move to it waits for its first slice.
+      await vi.waitFor(() => expect(runs.length).toBeGreaterThan(0), patiently);
+      const [moveToIndex] = runs;
 
       const replacement: Rule[] = [{ id: 'other', kind: 'other', action: 'drop', any: ['other'] }];
       const result = integration.setRules(replacement);
+      slice();
       expect(result.ok && (await result.applied)).toBe(true);
-      expect(await Promise.all(runs)).toEqual([{ status: 'cancelled' }]);
+      expect(await moveToIndex).toEqual({ status: 'cancelled' });
       expect(integration.getClassifier().rules.map((rule) => rule.id)).toEqual(['other']);
       const formerlyDropped = { message: 'large noise number 7' };
       expect(processEvent(formerlyDropped)).toBe(formerlyDropped);
