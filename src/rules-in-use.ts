@@ -3,7 +3,7 @@ import { type Classifier, type ClassifierParts, classifierSteps, finished } from
 import { debugLog } from './debug-log.js';
 import { onDemand } from './on-demand.js';
 import { RuleConfigError } from './rules/errors.js';
-import { SIMPLE_MATCH_LIMITS } from './rules/simple-match.js';
+import { fitsSimpleMatch } from './rules/simple-match.js';
 import type { Rule } from './rules/types.js';
 import { type NormalizedRule, normalizeRules } from './rules/validate.js';
 import { SLICE_MILLISECONDS } from './slice-duration.js';
@@ -45,6 +45,9 @@ export interface RulesInUse {
   /** `upstream.*` tags for an event (`upstreamTags: 'tag'`); none when the taxonomy did not load. */
   upstreamTags(event: Event, originalException: unknown): Record<string, string>;
 }
+
+/** More rules than this, given to `replace` before the index has loaded, wait for it. */
+const WAITS_FOR_INDEX = 1_000;
 
 /** The rules in use by one integration instance, starting with `options.rules`. */
 export function rulesInUse(options: RulesInUseOptions): RulesInUse {
@@ -140,11 +143,10 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     });
   };
   /** True for a classifier that tries every rule in turn though its rules are too many for that. */
-  const wantsIndex = (classifier: Classifier | undefined): boolean =>
-    classifier !== undefined &&
-    simplyMatched.has(classifier) &&
-    (classifier.rules.length > SIMPLE_MATCH_LIMITS.rules ||
-      classifier.stats.anchors > SIMPLE_MATCH_LIMITS.anchors);
+  const wantsIndex = (classifier: Classifier | undefined): boolean => {
+    const normalized = classifier && simplyMatched.get(classifier);
+    return normalized !== undefined && !fitsSimpleMatch(normalized);
+  };
   /** The classifier being compiled again with the index, if any. */
   let upgrading: Classifier | undefined;
   /** Once the index has loaded: the rules in use compiled again with it, unless replaced meanwhile. */
@@ -183,29 +185,34 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
       unchecked = false;
       const start = Date.now();
       // Validated at once (every pattern met), so a refusal is thrown here.
-      const compiling = steps(normalizeRules(rules, parts.checkPattern));
-      const first = compiling.steps.next();
+      const normalized = normalizeRules(rules, parts.checkPattern);
       const awaitsCheck = unchecked;
       const generation = ++replacements;
-      const take = (compiled: Classifier): void => {
-        const classifier = compiling.built(compiled);
-        if (awaitsCheck) {
-          pending = classifier;
-        } else {
-          current = classifier;
-          pending = undefined;
-        }
-        prepare();
+      const stale = (): boolean => generation !== replacements;
+      /** Builds the classifier from `begin` on and takes it on; resolves whether it was. */
+      const build = (begin: number): Promise<boolean> => {
+        const compiling = steps(normalized);
+        const take = (compiled: Classifier): boolean => {
+          const classifier = compiling.built(compiled);
+          if (awaitsCheck) {
+            pending = classifier;
+          } else {
+            current = classifier;
+            pending = undefined;
+          }
+          prepare();
+          return true;
+        };
+        const compiled = complete(compiling.steps, compiling.steps.next(), begin, stale);
+        if (!(compiled instanceof Promise)) return Promise.resolve(take(compiled));
+        return compiled.then((classifier) => classifier !== undefined && take(classifier));
       };
-      const compiled = complete(compiling.steps, first, start, () => generation !== replacements);
-      if (!(compiled instanceof Promise)) {
-        take(compiled);
-        return Promise.resolve(true);
+      // A set of thousands of rules would not be in use on return anyway: rather than being built twice
+      // (rule by rule, then with the index), it waits for the index, the rules in use deciding meanwhile.
+      if (normalized.length > WAITS_FOR_INDEX && !index.module() && !index.failed()) {
+        return index.load().then(() => !stale() && build(Date.now()));
       }
-      return compiled.then((classifier) => {
-        if (classifier) take(classifier);
-        return classifier !== undefined;
-      });
+      return build(start);
     },
     prepare,
     waiting() {

@@ -438,6 +438,40 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       expect(processEvent(formerlyDropped)).toBe(formerlyDropped);
     });
 
+    it('gives a setRules of thousands of rules the index before taking them on; without it, takes them on all the same', async () => {
+      const index = holdIndex();
+      const integration = (await freshIntegration())({
+        rules: [{ id: 'old', kind: 'old', action: 'drop', any: ['old'] }],
+      });
+      const processEvent = initWith(integration);
+      const thousands: Rule[] = Array.from({ length: 2_000 }, (_, offset) => ({
+        id: `new-${offset}`,
+        kind: 'new',
+        action: 'drop',
+        any: [`new noise number ${offset}`],
+      }));
+      const result = integration.setRules(thousands);
+      expect(result.ok).toBe(true);
+      await vi.waitFor(() => expect(index.imported).toBe(true), patiently);
+      // The old rules decide while the index loads.
+      expect(processEvent({ message: 'old' })).toBeNull();
+      index.release();
+      expect(result.ok && (await result.applied)).toBe(true);
+      expect(integration.getClassifier().stats).toMatchObject({ rules: 2_000, states: expect.any(Number) });
+      expect(integration.getClassifier().stats.states).toBeGreaterThan(0);
+      expect(processEvent({ message: 'new noise number 1999' })).toBeNull();
+
+      vi.doUnmock('../src/rules/indexed-match.js');
+      vi.doMock('../src/rules/indexed-match.js', () => {
+        throw new Error('Failed to fetch dynamically imported module');
+      });
+      const offline = (await freshIntegration())({ rules: [] });
+      initWith(offline);
+      const taken = offline.setRules(thousands);
+      expect(taken.ok && (await taken.applied)).toBe(true);
+      expect(offline.getClassifier().stats).toMatchObject({ rules: 2_000, states: 0 });
+    });
+
     it('keeps trying every rule in turn when the index cannot load: the same decisions', async () => {
       vi.doMock('../src/rules/indexed-match.js', () => {
         throw new Error('Failed to fetch dynamically imported module');

@@ -19,6 +19,20 @@ const NON_ASCII = /[^\0-\x7f]/;
  */
 export const SIMPLE_MATCH_LIMITS = { rules: 16, anchors: 6 } as const;
 
+/** True for a rule set within `SIMPLE_MATCH_LIMITS`. */
+export function fitsSimpleMatch(rules: readonly NormalizedRule[]): boolean {
+  return rules.length <= SIMPLE_MATCH_LIMITS.rules && distinctAnchors(rules) <= SIMPLE_MATCH_LIMITS.anchors;
+}
+
+/** Distinct substrings across the rules' `all`, `any` and `none` (the same text, case-folded or not, counts apart). */
+function distinctAnchors(rules: readonly NormalizedRule[]): number {
+  const anchors = new Set<string>();
+  for (const rule of rules) {
+    for (const text of [...rule.all, ...rule.any, ...rule.none]) anchors.add(`${rule.ignoreCase}${text}`);
+  }
+  return anchors.size;
+}
+
 /**
  * The matcher without an index: every rule tried in order, each of its substrings looked for with one
  * native string search in each field. It builds nothing, so it suits a handful of rules; the integration
@@ -34,11 +48,7 @@ export function createSimpleMatcher(rules: readonly NormalizedRule[], maxTextLen
     rule.ignoreCase ? { all: foldAll(rule.all), any: foldAll(rule.any), none: foldAll(rule.none) } : rule,
   );
   const everyRule = rules.map((_, index) => index);
-  const anchors = new Set(
-    rules.flatMap((rule) =>
-      [...rule.all, ...rule.any, ...rule.none].map((text) => `${rule.ignoreCase}${text}`),
-    ),
-  ).size;
+  const anchors = distinctAnchors(rules);
 
   // The facts being matched, read once per match: each field's text, folded on first need.
   const texts: string[] = [];
