@@ -19,7 +19,7 @@ export interface RulesInUseOptions {
  * The rules an integration decides with, and the parts of the package it loads only when they are
  * needed: the backtracking check of `pattern`s (when a rule has one), the upstream taxonomy (for a rule's
  * `upstream` condition, or `upstreamTags`) and the rule index (its tables and automaton find the deciding
- * rule in one pass, for more than 16 rules or 6 distinct substrings). Each sits behind a dynamic
+ * rule in one pass, for more than 16 rules or 10 distinct substrings). Each sits behind a dynamic
  * `import()`, so a browser bundle without such rules never downloads it. Rules whose patterns await the
  * check are compiled at once (every other problem throws as usual) and used once their patterns have
  * passed it. A larger set decides at once, every rule tried in turn, and moves to the index once it has

@@ -303,8 +303,8 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     expect(processEvent({ message: '401 for key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' })).toBeNull();
   });
 
-  describe('the rule index, for more than 16 rules or 6 distinct substrings', () => {
-    /** Eight rules, one substring each: more than trying every rule in turn is meant for. */
+  describe('the rule index, for more than 16 rules or 10 distinct substrings', () => {
+    /** Eleven rules, one substring each: more than trying every rule in turn is meant for. */
     const manyAnchors: Rule[] = [
       'alpha',
       'bravo',
@@ -314,6 +314,9 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       'foxtrot',
       'golf',
       'hotel',
+      'india',
+      'juliett',
+      'kilo',
     ].map((word) => ({ id: word, kind: 'noise', action: 'drop', any: [`${word} failed`] }));
     /** Loading a module the first time includes transforming it (a clean checkout): be patient. */
     const patiently = { timeout: 10_000 };
@@ -342,9 +345,9 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
       const processEvent = initWith(integration);
 
       await vi.waitFor(() => expect(index.imported).toBe(true), patiently);
-      expect(integration.getClassifier().stats).toMatchObject({ anchors: 8, states: 0 });
+      expect(integration.getClassifier().stats).toMatchObject({ anchors: 11, states: 0 });
       expect(await processEvent({ message: 'hotel failed' })).toBeNull();
-      const unclaimed = { message: 'india failed' };
+      const unclaimed = { message: 'lima failed' };
       expect(await processEvent(unclaimed)).toBe(unclaimed);
 
       index.release();
@@ -359,12 +362,12 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
 
     it('never loads it for a few anchors; a setRules with many loads it then', async () => {
       const index = holdIndex();
-      const integration = (await freshIntegration())({ rules: manyAnchors.slice(0, 6) });
+      const integration = (await freshIntegration())({ rules: manyAnchors.slice(0, 10) });
       const processEvent = initWith(integration);
       await Sentry.flush(100);
 
       expect(index.imported).toBe(false);
-      expect(integration.getClassifier().stats).toMatchObject({ anchors: 6, states: 0 });
+      expect(integration.getClassifier().stats).toMatchObject({ anchors: 10, states: 0 });
       expect(await processEvent({ message: 'foxtrot failed' })).toBeNull();
 
       const result = integration.setRules(manyAnchors);

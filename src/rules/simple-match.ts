@@ -15,9 +15,9 @@ const NON_ASCII = /[^\0-\x7f]/;
  * A rule set with at most this many rules and distinct substrings is matched about as fast without an
  * index, so the integration never loads one for it. Measured on 1 KB events (`npm run bench`, section 10):
  * every rule tried in turn costs about 1.0–1.2× the indexed matcher on events no rule claims up to 16 rules
- * and 6 substrings, and about half of it on events a rule claims (it stops at the first match).
+ * and 10 substrings, and about half of it on events a rule claims (it stops at the first match).
  */
-export const SIMPLE_MATCH_LIMITS = { rules: 16, anchors: 6 } as const;
+export const SIMPLE_MATCH_LIMITS = { rules: 16, anchors: 10 } as const;
 
 /** True for a rule set within `SIMPLE_MATCH_LIMITS`. */
 export function fitsSimpleMatch(rules: readonly NormalizedRule[]): boolean {

@@ -120,12 +120,14 @@ async function runPage(query: string): Promise<void> {
     });
 }
 
-/** Chunks of the two parts the integration loads on demand, by the module esbuild named them after. */
+/** Chunks of the parts the integration loads for rules that need them, by the module esbuild named them after. */
 const onDemandChunks = (scripts: readonly string[]) =>
-  scripts.filter((path) => /^\/(upstream-tags|regex-safety)-/.test(path)).map((path) => path.split('-')[0]);
+  scripts
+    .filter((path) => /^\/(upstream-tags|regex-safety|indexed-match)-/.test(path))
+    .map((path) => path.split('-')[0]);
 
 describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sentry/browser', () => {
-  it('downloads neither the taxonomy nor the pattern check when no rule needs them', async () => {
+  it('downloads neither the rule index, nor the taxonomy, nor the pattern check when no rule needs them', async () => {
     // No DSN: the SDK sends nothing; the page runs its scenario all the same.
     await runPage('rules=basic');
 
@@ -147,9 +149,10 @@ describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sent
         .reduce((total, outcome) => total + outcome.quantity, 0);
     await waitUntil(() => receiver.itemsOf('event').length >= 3 && dropped() >= 4);
 
-    // The `upstream` rule and the `pattern` rule made the page fetch their chunks; its first decision, the
+    // The `upstream` rule and the `pattern` rule made the page fetch their chunks, and the packs' size the
+    // rule index; its first decision, the
     // bookkeeping's, and its first demotion, the demotion breadcrumbs' (with the secret redaction).
-    expect(onDemandChunks(pageServer?.scripts ?? []).sort()).toEqual(['/regex', '/upstream']);
+    expect(onDemandChunks(pageServer?.scripts ?? []).sort()).toEqual(['/indexed', '/regex', '/upstream']);
     expect(
       (pageServer?.scripts ?? [])
         .filter((path) => /^\/(decision-bookkeeping|demotion)-/.test(path))
