@@ -16,6 +16,15 @@ export type Demote = (
   client: SentryClient,
 ) => Breadcrumb | null;
 
+/** `applyDecision` bound to one integration's mode, sampling draw and records. */
+export type ApplyDecision = (
+  event: Event,
+  classification: Classification,
+  outcome: Outcome,
+  client: SentryClient,
+  demote: Demote | undefined,
+) => Event | null;
+
 /** What applying a decision needs besides the event. */
 export interface DecisionContext {
   readonly mode: 'enforce' | 'dry-run';

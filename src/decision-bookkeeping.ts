@@ -1,10 +1,8 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { applyDecision, type DecisionContext, type Demote } from './apply-decision.js';
+import { type ApplyDecision, applyDecision, type DecisionContext } from './apply-decision.js';
 import { debugLog } from './debug-log.js';
 import { decisionMetrics } from './decision-metrics.js';
 import { type DecisionStats, decisionTable } from './decision-stats.js';
-import type { Outcome } from './outcome.js';
-import type { Classification } from './rules/types.js';
 import type { ExpectedErrorDecision } from './safety-net.js';
 import type { SentryClient } from './sentry-client.js';
 import { createSurgeDetector, type Surge, type SurgeDetectorOptions } from './surge.js';
@@ -29,13 +27,7 @@ export interface BookkeepingOptions {
 export interface Bookkeeping {
   bind(client: SentryClient): void;
   /** `applyDecision` with this instance's mode, sampling draw and records: the event to send, or `null`. */
-  apply(
-    event: Event,
-    classification: Classification,
-    outcome: Outcome,
-    client: SentryClient,
-    demote: Demote | undefined,
-  ): Event | null;
+  readonly apply: ApplyDecision;
   decided(
     decision: Omit<ExpectedErrorDecision, 'mode'>,
     client: SentryClient,

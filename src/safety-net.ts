@@ -1,11 +1,9 @@
 import type { Event } from '@sentry/core';
-import type { Demote } from './apply-decision.js';
+import type { ApplyDecision } from './apply-decision.js';
 import type { Bookkeeping } from './decision-bookkeeping.js';
 import type { DecisionAction, DecisionStats } from './decision-stats.js';
 import { onDemand } from './on-demand.js';
 import { checkOptionType, optionError } from './options.js';
-import type { Outcome } from './outcome.js';
-import type { Classification } from './rules/types.js';
 import type { SentryClient } from './sentry-client.js';
 import type { SurgeDetectorOptions } from './surge.js';
 import { DEFAULT_SURGE } from './surge-defaults.js';
@@ -66,13 +64,7 @@ export interface SafetyNet {
    * send, or `null` (dropped or demoted). Each drop, demotion and sample is recorded; a drop or demotion
    * also counts toward a surge (sent through the client in enforce mode, tagged on the event in dry-run).
    */
-  apply(
-    event: Event,
-    classification: Classification,
-    outcome: Outcome,
-    client: SentryClient,
-    demote: Demote | undefined,
-  ): Event | null;
+  readonly apply: ApplyDecision;
   /** Keeps one of each demotion breadcrumb on a surge event (see `withoutDuplicateDemotions`). */
   tidySurgeEvent(event: Event): void;
   getStats(): DecisionStats;
