@@ -1,4 +1,5 @@
-import { foldCase } from './fold.js';
+import { joinCapped } from './conditions.js';
+import { foldCase, foldText } from './fold.js';
 
 /**
  * Finds a rule set's anchors (its `all` / `any` / `none` substrings) in a field: by native string search
@@ -23,9 +24,6 @@ export interface Anchors {
   readonly anchorCaseSensitive: Uint8Array;
 }
 
-/** Builds the automaton search for a rule set's anchors, pausing (yielding) between bounded pieces of work. */
-export type AutomatonSearchSteps = (anchors: Anchors) => Generator<void, AnchorSearch, void>;
-
 /**
  * Up to this many anchors, one native `includes` per anchor costs less than one automaton pass over the
  * text. Measured in CPU time on 1 KB events whose words the anchors share: the automaton costs about the
@@ -34,21 +32,10 @@ export type AutomatonSearchSteps = (anchors: Anchors) => Generator<void, AnchorS
  */
 export const DIRECT_SEARCH_MAX_ANCHORS = 6;
 
-const NON_ASCII = /[^\0-\x7f]/;
-
-/** The search for `anchors`: a direct one for a few anchors, else the automaton `automaton` builds. */
-export function* anchorSearchSteps(
-  anchors: Anchors,
-  automaton: AutomatonSearchSteps,
-): Generator<void, AnchorSearch, void> {
-  if (anchors.anchorText.length <= DIRECT_SEARCH_MAX_ANCHORS) return createDirectSearch(anchors);
-  return yield* automaton(anchors);
-}
-
 /**
- * A search by one native `includes` per anchor, for a few anchors. Gives
- * the automaton's answers (the differential test holds both to a plain reference): ASCII text is folded
- * by `toLowerCase`, which agrees with the engine's fold there, any other text by the engine's fold.
+ * A search by one native `includes` per anchor, for a few anchors. Gives the automaton's answers (the
+ * differential test holds both to a plain reference): a case-insensitive anchor is looked for in the
+ * text folded by `foldText`.
  */
 export function createDirectSearch({ anchorText, anchorCaseSensitive }: Anchors): AnchorSearch {
   const needles = anchorText.map((text, anchor) =>
@@ -59,9 +46,8 @@ export function createDirectSearch({ anchorText, anchorCaseSensitive }: Anchors)
     states: 0,
     bytes: 0,
     scanField(parts, maxLength, found) {
-      const joined = parts.length === 1 ? (parts[0] as string) : parts.join('');
-      const text = joined.length > maxLength ? joined.slice(0, maxLength) : joined;
-      const folded = anyFolded ? (NON_ASCII.test(text) ? foldCase(text) : text.toLowerCase()) : text;
+      const text = joinCapped(parts, maxLength);
+      const folded = anyFolded ? foldText(text) : text;
       for (let anchor = 0; anchor < needles.length; anchor++) {
         const haystack = anchorCaseSensitive[anchor] === 1 ? text : folded;
         if (haystack.includes(needles[anchor] as string)) found(anchor);

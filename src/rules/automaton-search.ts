@@ -1,4 +1,4 @@
-import type { AnchorSearch, Anchors, AutomatonSearchSteps } from './anchor-search.js';
+import type { AnchorSearch, Anchors } from './anchor-search.js';
 import { buildAutomatonSteps } from './automaton.js';
 import { flatLists } from './flat-lists.js';
 import { foldCase } from './fold.js';
@@ -12,7 +12,7 @@ const ANCHORS_PER_STEP = 1_024;
  * is read once whatever the number of anchors. Anchors that fold to the same key share it; a
  * case-sensitive one is then checked against the raw text where its key ends.
  */
-export const buildAutomatonSearchSteps: AutomatonSearchSteps = function* ({
+export function* buildAutomatonSearchSteps({
   anchorText,
   anchorCaseSensitive,
 }: Anchors): Generator<void, AnchorSearch, void> {
@@ -63,4 +63,4 @@ export const buildAutomatonSearchSteps: AutomatonSearchSteps = function* ({
       scanner.scanField(parts, maxLength);
     },
   };
-};
+}

@@ -46,3 +46,13 @@ export function foldCase(text: string): string {
   }
   return start === 0 ? text : folded + text.slice(start);
 }
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * Folds a field's text as `foldCase` does, by the native `toLowerCase` where the two agree: on ASCII text
+ * (the usual case, and much faster).
+ */
+export function foldText(text: string): string {
+  return NON_ASCII.test(text) ? foldCase(text) : text.toLowerCase();
+}

@@ -1,4 +1,4 @@
-import { anchorSearchSteps } from './anchor-search.js';
+import { createDirectSearch, DIRECT_SEARCH_MAX_ANCHORS } from './anchor-search.js';
 import { buildAutomatonSearchSteps } from './automaton-search.js';
 import { indexRulesSteps } from './compile.js';
 import type { Matcher } from './conditions.js';
@@ -17,7 +17,10 @@ export type IndexedMatcherSteps = (
  */
 export const indexedMatcherSteps: IndexedMatcherSteps = function* (rules, maxTextLength) {
   const compiled = yield* indexRulesSteps(rules);
-  const search = yield* anchorSearchSteps(compiled, buildAutomatonSearchSteps);
+  const search =
+    compiled.anchorText.length <= DIRECT_SEARCH_MAX_ANCHORS
+      ? createDirectSearch(compiled)
+      : yield* buildAutomatonSearchSteps(compiled);
   return createMatcher(compiled, search, maxTextLength);
 };
 

@@ -6,10 +6,8 @@ import {
   PATTERN_TEXT_LIMIT,
 } from './conditions.js';
 import type { Facts, UpstreamFacts } from './facts.js';
-import { foldCase } from './fold.js';
+import { foldCase, foldText } from './fold.js';
 import type { NormalizedRule } from './validate.js';
-
-const NON_ASCII = /[^\0-\x7f]/;
 
 /**
  * A rule set with at most this many rules and distinct substrings is matched about as fast without an
@@ -38,7 +36,7 @@ function distinctAnchors(rules: readonly NormalizedRule[]): number {
  * native string search in each field. It builds nothing, so it suits a handful of rules; the integration
  * also decides with it while a larger set's indexed matcher loads. It gives the indexed matcher's answers
  * (the differential test holds both to a plain reference): an `ignoreCase` substring is looked for in the
- * field folded as the engine folds (`toLowerCase` agrees with that fold on ASCII text).
+ * field folded as the engine folds (`foldText`).
  */
 export function createSimpleMatcher(rules: readonly NormalizedRule[], maxTextLength: number): Matcher {
   const patternTextLength = Math.min(maxTextLength, PATTERN_TEXT_LIMIT);
@@ -73,7 +71,7 @@ export function createSimpleMatcher(rules: readonly NormalizedRule[], maxTextLen
     if (!rule.ignoreCase) return texts;
     if (!folded) {
       foldedTexts.length = 0;
-      for (const text of texts) foldedTexts.push(NON_ASCII.test(text) ? foldCase(text) : text.toLowerCase());
+      for (const text of texts) foldedTexts.push(foldText(text));
       folded = true;
     }
     return foldedTexts;
