@@ -77,8 +77,8 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   };
   // Classifiers built before the index had loaded (every rule tried in turn), with their validated rules.
   const simplyMatched = new WeakMap<Classifier, readonly NormalizedRule[]>();
-  /** The steps of a classifier of validated rules; `done` is given the classifier once built. */
-  const steps = (normalized: readonly NormalizedRule[]) => {
+  /** Starts a classifier of validated rules: its steps, and `built`, to be given the classifier at the end. */
+  const startCompile = (normalized: readonly NormalizedRule[]) => {
     const simple = !index.module();
     return {
       steps: classifierSteps(normalized, options.maxTextLength, parts),
@@ -90,7 +90,7 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   };
   const compile = (rules: readonly Rule[]): { classifier: Classifier; unchecked: boolean } => {
     unchecked = false;
-    const compiling = steps(normalizeRules(rules, parts.checkPattern));
+    const compiling = startCompile(normalizeRules(rules, parts.checkPattern));
     return { classifier: compiling.built(finished(compiling.steps)), unchecked };
   };
 
@@ -163,7 +163,7 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
     try {
       const start = Date.now();
       // The rules were validated when they were taken on: only the index is built, in slices.
-      const { steps: indexing } = steps(simplyMatched.get(slow) as readonly NormalizedRule[]);
+      const { steps: indexing } = startCompile(simplyMatched.get(slow) as readonly NormalizedRule[]);
       const faster = complete(indexing, indexing.next(), start, stale);
       if (faster instanceof Promise) void faster.then(take);
       else take(faster);
@@ -191,7 +191,7 @@ export function rulesInUse(options: RulesInUseOptions): RulesInUse {
       const stale = (): boolean => generation !== replacements;
       /** Builds the classifier from `begin` on and takes it on; resolves whether it was. */
       const build = (begin: number): Promise<boolean> => {
-        const compiling = steps(normalized);
+        const compiling = startCompile(normalized);
         const take = (compiled: Classifier): boolean => {
           const classifier = compiling.built(compiled);
           if (awaitsCheck) {
