@@ -5,8 +5,8 @@
  */
 import { createTransport, type Event } from '@sentry/core';
 import * as Sentry from '@sentry/node';
+import { safetyNet } from '../src/decisions/safety-net.js';
 import { type Classification, createClassifier, type Rule } from '../src/index.js';
-import { safetyNet } from '../src/safety-net.js';
 import { type BenchEvent, events, matchingEvents, substrings } from './workload.js';
 
 /** Bookkeeping cost as a fraction of classify cost: median and range over alternating rounds. */

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { redactSecrets } from '../src/index.js';
-import { summarize } from '../src/redact.js';
+import { summarize } from '../src/redact/index.js';
 
 const SOURCE_ROOT = new URL('../src/', import.meta.url).pathname;
 const SIZES = [10_000, 100_000, 1_000_000] as const;

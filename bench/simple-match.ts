@@ -3,10 +3,10 @@
  * one for it: this measures that matcher against the indexed one on the same rules, at sizes around the
  * limit (`SIMPLE_MATCH_LIMITS`), in CPU time per event.
  */
-import { buildClassifier } from '../src/build-classifier.js';
-import { eventUpstreamError } from '../src/event-upstream.js';
+import { buildClassifier } from '../src/classifier/build.js';
 import { createClassifier, type Rule } from '../src/index.js';
 import { checkPatternSafety } from '../src/rules/regex-safety.js';
+import { eventUpstreamError } from '../src/upstream/from-event.js';
 import { alternate, microsPerInput, ratios, type Spread } from './measure.js';
 import { type BenchEvent, events, matchingEvents, substrings } from './workload.js';
 

@@ -1,9 +1,9 @@
-export { createClassifier } from './classifier.js';
+export { createClassifier } from './classifier/create.js';
 export { RuleConfigError, SentryExpectedErrorsError } from './errors.js';
-export { ExpectedError, expectedMarkOf, markExpected } from './expected-error.js';
-export { expectedErrorsIntegration } from './integration.js';
-export { expectedErrorMarksIntegration } from './marks-integration.js';
-export { outcomeOf } from './outcome.js';
+export { ExpectedError, expectedMarkOf, markExpected } from './marks/expected-error.js';
+export { expectedErrorsIntegration } from './integration/integration.js';
+export { expectedErrorMarksIntegration } from './marks/marks-integration.js';
+export { outcomeOf } from './decisions/outcome.js';
 export { AUTH_SESSION_KINDS, authSessionRules } from './presets/auth-session.js';
 export { byoKeyGuardRules } from './presets/byo-key-guards.js';
 export { emitSiteRules } from './presets/emit-site.js';
@@ -13,27 +13,31 @@ export { recommendedRules } from './presets/recommended.js';
 export { sessionExpiredRules } from './presets/session-expired.js';
 export { STRIPE_KINDS, stripeRules } from './presets/stripe.js';
 export { TRANSIENT_STATUSES, transientUpstreamRules } from './presets/transient-upstream.js';
-export { redactSecrets } from './redact.js';
+export { redactSecrets } from './redact/index.js';
 export { checkRules } from './rules/check.js';
 export { rulesFromJson } from './rules/from-json.js';
-export { createSurgeDetector, detectSurges } from './surge.js';
+export { createSurgeDetector, detectSurges } from './decisions/surge.js';
 export { defineRule } from './rules/types.js';
 export { categorizeUpstreamError } from './upstream/categorize.js';
 export { DEFAULT_USER_FACING_MESSAGES } from './user-facing/messages.js';
 export { userFacingError } from './user-facing/user-facing-error.js';
 
-export type { Classifier, ClassifierOptions, ClassifierStats } from './classifier.js';
+export type { Classifier, ClassifierOptions, ClassifierStats } from './classifier/create.js';
 export type { RuleConfigProblem, SentryExpectedErrorsErrorCode } from './errors.js';
-export type { ExpectedAction, ExpectedMark, ExpectedOptions } from './expected-error.js';
-export type { DecisionAction, DecisionStats, KindStats } from './decision-stats.js';
-export type { ExpectedErrorsIntegration, ExpectedErrorsOptions, SetRulesResult } from './integration.js';
-export type { LogsOption } from './log-hook.js';
-export type { ExpectedErrorMarksIntegration } from './marks-integration.js';
-export type { Outcome } from './outcome.js';
+export type { ExpectedAction, ExpectedMark, ExpectedOptions } from './marks/expected-error.js';
+export type { DecisionAction, DecisionStats, KindStats } from './decisions/stats.js';
+export type {
+  ExpectedErrorsIntegration,
+  ExpectedErrorsOptions,
+  SetRulesResult,
+} from './integration/integration.js';
+export type { LogsOption } from './integration/on-log.js';
+export type { ExpectedErrorMarksIntegration } from './marks/marks-integration.js';
+export type { Outcome } from './decisions/outcome.js';
 export type { AuthSessionKind, AuthSessionOptions } from './presets/auth-session.js';
 export type { EmitSite, EmitSiteOptions } from './presets/emit-site.js';
-export type { ExpectedErrorDecision, SafetyNetOptions } from './safety-net.js';
-export type { Surge, SurgeDetector, SurgeDetectorOptions, SurgeRecord } from './surge.js';
+export type { ExpectedErrorDecision, SafetyNetOptions } from './decisions/safety-net.js';
+export type { Surge, SurgeDetector, SurgeDetectorOptions, SurgeRecord } from './decisions/surge.js';
 export type { HttpClientKind, HttpClientOptions } from './presets/http-client.js';
 export type { LlmSdkKind, LlmSdkOptions } from './presets/llm-sdk.js';
 export type { DemotingAction, KindChoices, PresetOptions } from './presets/pack-options.js';
@@ -43,7 +47,7 @@ export type { TransientUpstreamOptions } from './presets/transient-upstream.js';
 export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/check.js';
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
 export type { PatternSource, UpstreamCondition } from './rules/types.js';
-export type { SentryClient } from './sentry-client.js';
+export type { SentryClient } from './sentry/client.js';
 export type { UpstreamErrorInfo, UpstreamErrorReason, UpstreamErrorType } from './upstream/types.js';
 export type { UserFacingCategory } from './user-facing/messages.js';
 export type { UserFacingErrorOptions, UserFacingErrorResult } from './user-facing/user-facing-error.js';

@@ -1,4 +1,4 @@
-import { debugLog } from './debug-log.js';
+import { debugLog } from './sentry/debug-log.js';
 
 /**
  * A module the integration imports only when the app's rules or options need it. Behind a dynamic

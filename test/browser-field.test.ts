@@ -48,7 +48,7 @@ describe('package.json `browser`: what a browser bundle gets instead of main-pro
       'enforce',
     );
     expect(hooks).toBe(0);
-    const { classifyLogEnvelopes: inMain } = await import('../src/log-envelope.js');
+    const { classifyLogEnvelopes: inMain } = await import('../src/integration/log-envelope.js');
     inMain(
       client,
       () => {
@@ -62,11 +62,11 @@ describe('package.json `browser`: what a browser bundle gets instead of main-pro
 
 describe('the serialized mark in a browser', () => {
   it('is read only where events arrive serialized: a page decides by the live error', async () => {
-    const { writeSerializedMark } = await import('../src/serialized-mark.js');
+    const { writeSerializedMark } = await import('../src/marks/serialized-mark.js');
     const event = { exception: { values: [{ type: 'SessionExpiredError', value: 'jwt expired' }] } };
     expect(writeSerializedMark(event, { kind: 'session_expired', action: 'drop' })).toBe(true);
 
-    const { serializedMarkOf } = await import('../src/serialized-mark-reader.js');
+    const { serializedMarkOf } = await import('../src/marks/serialized-mark-reader.js');
     expect(serializedMarkOf(event)).toEqual({ kind: 'session_expired', action: 'drop' });
     const { serializedMarkOf: inPage } = await import('../src/browser/serialized-mark-reader.js');
     expect(inPage(event)).toBeUndefined();

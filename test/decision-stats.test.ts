@@ -4,7 +4,7 @@ import {
   MAX_COUNTED_KINDS,
   MAX_COUNTED_RULES_PER_KIND,
   OTHER,
-} from '../src/decision-stats.js';
+} from '../src/decisions/stats.js';
 
 describe('decisionTable', () => {
   it('counts kinds apart up to the cap, then under (other), keeping totals exact', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildClassifier } from '../src/build-classifier.js';
-import { eventUpstreamError } from '../src/event-upstream.js';
+import { buildClassifier } from '../src/classifier/build.js';
 import { createClassifier, type Rule } from '../src/index.js';
 import { checkPatternSafety } from '../src/rules/regex-safety.js';
+import { eventUpstreamError } from '../src/upstream/from-event.js';
 
 /**
  * A reference matcher written as plainly as possible: every rule, in order, checked with `includes`

@@ -4,8 +4,8 @@ import { RetryError } from 'ai';
 import OpenAI from 'openai';
 import { errors as undiciErrors } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { createClassifier } from '../src/classifier.js';
-import { chainStatuses, errorChain } from '../src/error-object.js';
+import { createClassifier } from '../src/classifier/create.js';
+import { chainStatuses, errorChain } from '../src/event/error-chain.js';
 import type { Rule } from '../src/rules/types.js';
 import { categorizeUpstreamError } from '../src/upstream/categorize.js';
 

@@ -6,11 +6,11 @@ import { type Capture, captureTransport } from './helpers/capture-transport.js';
 
 afterEach(async () => {
   await Sentry.close();
-  vi.doUnmock('../src/upstream-tags.js');
+  vi.doUnmock('../src/upstream/event-tags.js');
   vi.doUnmock('../src/rules/regex-safety.js');
-  vi.doUnmock('../src/decision-bookkeeping.js');
-  vi.doUnmock('../src/demotion.js');
-  vi.doUnmock('../src/run-in-slices.js');
+  vi.doUnmock('../src/decisions/bookkeeping.js');
+  vi.doUnmock('../src/decisions/demotion-breadcrumb.js');
+  vi.doUnmock('../src/integration/compile-in-slices.js');
   vi.doUnmock('../src/rules/indexed-match.js');
   vi.restoreAllMocks();
   vi.resetModules();
@@ -99,7 +99,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
   });
 
   it('fails open when the taxonomy cannot load: `upstream` rules decide nothing, every event is sent', async () => {
-    vi.doMock('../src/upstream-tags.js', () => {
+    vi.doMock('../src/upstream/event-tags.js', () => {
       throw new Error('Failed to fetch dynamically imported module');
     });
     vi.resetModules();
@@ -166,7 +166,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     });
     vi.resetModules();
     // The integration alone: it does not import the check (the rest of the package does, statically).
-    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration/integration.js');
     const processEvent = initWith(
       freshIntegration({ rules: [{ id: 'noise', kind: 'noise', action: 'drop', pattern: /^noise$/ }] }),
     );
@@ -178,11 +178,11 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
   });
 
   it('keeps the rules in use when the background compilation cannot load for a large setRules', async () => {
-    vi.doMock('../src/run-in-slices.js', () => {
+    vi.doMock('../src/integration/compile-in-slices.js', () => {
       throw new Error('Failed to fetch dynamically imported module');
     });
     vi.resetModules();
-    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration/integration.js');
     const integration = freshIntegration({
       rules: [{ id: 'old', kind: 'old', action: 'drop', any: ['old'] }],
     });
@@ -238,11 +238,11 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
   });
 
   it('fails open when the decision bookkeeping cannot load: nothing is dropped unwatched', async () => {
-    vi.doMock('../src/decision-bookkeeping.js', () => {
+    vi.doMock('../src/decisions/bookkeeping.js', () => {
       throw new Error('Failed to fetch dynamically imported module');
     });
     vi.resetModules();
-    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration/integration.js');
     const processEvent = initWith(
       freshIntegration({ rules: [{ kind: 'noise', action: 'drop', any: ['noise'] }] }),
     );
@@ -270,11 +270,11 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
   });
 
   it('sends a demoted event when the demotion breadcrumb code cannot load: none is demoted without one', async () => {
-    vi.doMock('../src/demotion.js', () => {
+    vi.doMock('../src/decisions/demotion-breadcrumb.js', () => {
       throw new Error('Failed to fetch dynamically imported module');
     });
     vi.resetModules();
-    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration.js');
+    const { expectedErrorsIntegration: freshIntegration } = await import('../src/integration/integration.js');
     const processEvent = initWith(
       freshIntegration({
         rules: [
@@ -336,7 +336,7 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
     }
     const freshIntegration = async () => {
       vi.resetModules();
-      return (await import('../src/integration.js')).expectedErrorsIntegration;
+      return (await import('../src/integration/integration.js')).expectedErrorsIntegration;
     };
 
     it('decides at once, every rule tried in turn, and moves to the index once it has loaded', async () => {
@@ -407,8 +407,8 @@ describe('expectedErrorsIntegration (the taxonomy and the pattern check loaded o
         slice = resolve;
       });
       const runs: Promise<unknown>[] = [];
-      vi.doMock('../src/run-in-slices.js', async (importOriginal) => {
-        const original = await importOriginal<typeof import('../src/run-in-slices.js')>();
+      vi.doMock('../src/integration/compile-in-slices.js', async (importOriginal) => {
+        const original = await importOriginal<typeof import('../src/integration/compile-in-slices.js')>();
         return {
           ...original,
           runInSlices: ((steps, shouldStop) => {

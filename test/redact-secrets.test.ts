@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../src/index.js';
-import { summarize } from '../src/redact.js';
+import { summarize } from '../src/redact/index.js';
 
 /** Secrets as they show up inside error messages; each `secret` must vanish from the output. */
 const LEAKS: ReadonlyArray<{ readonly text: string; readonly secret: string }> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSurgeDetector, detectSurges, type Surge } from '../src/surge.js';
+import { createSurgeDetector, detectSurges, type Surge } from '../src/decisions/surge.js';
 
 /** Feeds `times` (ms) for one kind and returns the times at which a surge fired. */
 function firingTimes(times: readonly number[], threshold: number, windowMs: number): number[] {

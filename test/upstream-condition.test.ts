@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { eventUpstreamError } from '../src/event-upstream.js';
 import { checkRules, createClassifier, type Rule, RuleConfigError } from '../src/index.js';
 import type { Facts, UpstreamFacts } from '../src/rules/facts.js';
 import { indexedMatcher } from '../src/rules/indexed-match.js';
 import { checkPatternSafety } from '../src/rules/regex-safety.js';
 import { normalizeRules } from '../src/rules/validate.js';
-import { upstreamTags } from '../src/upstream-tags.js';
+import { upstreamTags } from '../src/upstream/event-tags.js';
+import { eventUpstreamError } from '../src/upstream/from-event.js';
 
 /** The engine's matcher for `rules`, scanning up to `maxTextLength` code units of a field. */
 function matcherFor(rules: readonly unknown[], maxTextLength: number) {

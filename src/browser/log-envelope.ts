@@ -1,4 +1,4 @@
-import type { Classifier } from '../classifier.js';
+import type { Classifier } from '../classifier/create.js';
 
 /**
  * `log-envelope.ts` as browser bundles get it (package.json `browser` field): in a browser every log record

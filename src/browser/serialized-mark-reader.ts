@@ -1,4 +1,4 @@
-import type { ExpectedMark } from '../expected-error.js';
+import type { ExpectedMark } from '../marks/expected-error.js';
 
 /**
  * `serialized-mark-reader.ts` as browser bundles get it (package.json `browser` field): a page decides its

@@ -1,5 +1,5 @@
 import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createClassifier } from '../classifier.js';
+import { createClassifier } from '../classifier/create.js';
 import type { Rule } from '../rules/types.js';
 import { type BlockTask, type DecidedBlock, decideBlock } from './jsonl-block.js';
 

@@ -1,5 +1,5 @@
-import type { Classifier } from '../classifier.js';
-import { type Outcome, outcomeOf } from '../outcome.js';
+import type { Classifier } from '../classifier/create.js';
+import { type Outcome, outcomeOf } from '../decisions/outcome.js';
 import type { Classification } from '../rules/types.js';
 import type { JsonObject } from './recorded-event.js';
 

@@ -1,5 +1,5 @@
-import { eventHeadline } from '../event-text.js';
-import { summarize } from '../redact.js';
+import { eventHeadline } from '../event/facts.js';
+import { summarize } from '../redact/index.js';
 import type { Classification } from '../rules/types.js';
 import type { JsonObject } from './recorded-event.js';
 

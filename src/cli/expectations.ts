@@ -1,4 +1,4 @@
-import type { Outcome } from '../outcome.js';
+import type { Outcome } from '../decisions/outcome.js';
 import { CliInputError } from './cli-error.js';
 import { isJsonObject } from './recorded-event.js';
 import type { ReplayedEvent } from './replay-totals.js';

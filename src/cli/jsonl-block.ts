@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { Classifier } from '../classifier.js';
-import type { Outcome } from '../outcome.js';
+import type { Classifier } from '../classifier/create.js';
+import type { Outcome } from '../decisions/outcome.js';
 import { CliInputError } from './cli-error.js';
 import { decideRecordedEvent } from './decide-event.js';
 import { eventSummary } from './event-summary.js';

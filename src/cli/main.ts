@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Classifier, createClassifier } from '../classifier.js';
+import { type Classifier, createClassifier } from '../classifier/create.js';
+import { DEFAULT_SURGE } from '../decisions/surge-defaults.js';
 import { RuleConfigError } from '../errors.js';
 import { checkRules } from '../rules/check.js';
-import { DEFAULT_SURGE } from '../surge-defaults.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import {
   createExpectationCheck,

@@ -1,4 +1,4 @@
-import { createSurgeDetector, type SurgeDetectorOptions } from '../surge.js';
+import { createSurgeDetector, type SurgeDetectorOptions } from '../decisions/surge.js';
 
 /** A surge the integration would have sent for a replayed corpus, from the events' own timestamps. */
 export interface ReplaySurge {

@@ -1,4 +1,4 @@
-import type { Outcome } from '../outcome.js';
+import type { Outcome } from '../decisions/outcome.js';
 import type { ReplaySurge } from './replay-surges.js';
 
 /** The decision for one recorded event. */

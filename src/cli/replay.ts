@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
-import { createClassifier } from '../classifier.js';
-import type { Outcome } from '../outcome.js';
+import { createClassifier } from '../classifier/create.js';
+import type { Outcome } from '../decisions/outcome.js';
+import { createSurgeDetector } from '../decisions/surge.js';
+import { DEFAULT_SURGE } from '../decisions/surge-defaults.js';
 import type { Rule } from '../rules/types.js';
-import { createSurgeDetector } from '../surge.js';
-import { DEFAULT_SURGE } from '../surge-defaults.js';
 import { BlockPool } from './block-pool.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import type { CorpusFile, CorpusRecordOf } from './corpus.js';

@@ -1,4 +1,4 @@
-import { isRecord, read } from '../guarded-read.js';
+import { isRecord, read } from '../event/guarded-read.js';
 import { addCode, type Evidence, pushText, visit } from './evidence.js';
 import { readErrorDetails } from './gemini.js';
 import { htmlPageSummary, isHtmlPage } from './html-page.js';

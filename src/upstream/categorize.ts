@@ -1,4 +1,4 @@
-import { isRecord, read } from '../guarded-read.js';
+import { isRecord, read } from '../event/guarded-read.js';
 import { codeSignals, STRONG_CODES, WEAK_CODES } from './body-codes.js';
 import type { Evidence } from './evidence.js';
 import { gatherEvidence } from './gather.js';

@@ -1,5 +1,5 @@
-import { errorChain, ownStatus } from '../error-object.js';
-import { isRecord, read } from '../guarded-read.js';
+import { errorChain, ownStatus } from '../event/error-chain.js';
+import { isRecord, read } from '../event/guarded-read.js';
 import { readBody, readBodyFields } from './body.js';
 import { addStatus, createEvidence, type Evidence, visit } from './evidence.js';
 import { readStainlessError } from './openai-anthropic.js';

@@ -1,4 +1,4 @@
-import { isArray, isRecord, itemsOf, read } from '../guarded-read.js';
+import { isArray, isRecord, itemsOf, read } from '../event/guarded-read.js';
 import { addCode, type Evidence } from './evidence.js';
 import { readString } from './read.js';
 

@@ -1,4 +1,4 @@
-import { isRecord, read } from '../guarded-read.js';
+import { isRecord, read } from '../event/guarded-read.js';
 import { addTransport, type Evidence } from './evidence.js';
 import { readString } from './read.js';
 

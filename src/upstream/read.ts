@@ -1,4 +1,4 @@
-import { isRecord, read } from '../guarded-read.js';
+import { isRecord, read } from '../event/guarded-read.js';
 
 /**
  * Field readers of the taxonomy, on top of the guarded reads every reader of error objects shares.

@@ -1,4 +1,4 @@
-import { isArray, read } from '../guarded-read.js';
+import { isArray, read } from '../event/guarded-read.js';
 
 /**
  * How long a provider asked to wait, from headers first (OpenAI's and Anthropic's SDKs read

@@ -1,4 +1,4 @@
-import { parseStatus } from '../http-status.js';
+import { parseStatus } from '../event/http-status.js';
 import type { UpstreamErrorReason, UpstreamErrorType } from './types.js';
 
 /**

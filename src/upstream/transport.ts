@@ -1,4 +1,4 @@
-import { read } from '../guarded-read.js';
+import { read } from '../event/guarded-read.js';
 import { addTransport, type Evidence } from './evidence.js';
 import { readString } from './read.js';
 import type { Signal } from './signals.js';

@@ -1,4 +1,4 @@
-import { isRecord, read } from '../guarded-read.js';
+import { isRecord, read } from '../event/guarded-read.js';
 import { readBody } from './body.js';
 import { addTransport, type Evidence } from './evidence.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSurgeDetector } from '../../src/surge.js';
+import { createSurgeDetector } from '../../src/decisions/surge.js';
 import { fuzzRuns } from './fuzz-runs.js';
 
 interface Record {

@@ -1,7 +1,7 @@
 import type { Event } from '@sentry/core';
 import { describe, expect, it } from 'vitest';
 import { eventSummary } from '../../src/cli/event-summary.js';
-import { demotionBreadcrumb } from '../../src/demotion.js';
+import { demotionBreadcrumb } from '../../src/decisions/demotion-breadcrumb.js';
 import type { Classification } from '../../src/rules/types.js';
 import { FAKE_SECRETS, pieces } from './fake-secrets.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/redact.js';
+import { redactSecrets } from '../../src/redact/index.js';
 
 describe('GitLab tokens', () => {
   it.each(['glagent-', 'glcbt-', 'GR1348941'])('removes a token starting with %s', (prefix) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/index.js';
+import { summarize } from '../../src/redact/index.js';
 import { SECRET_SHAPES } from '../../src/redact/secret-shapes.js';
-import { summarize } from '../../src/redact.js';
 
 const MEGABYTE = 1_000_000;
 const PLANTED = 'sk-proj-PLANTED0123456789abcdef';

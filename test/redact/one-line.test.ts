@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/redact.js';
+import { summarize } from '../../src/redact/index.js';
 
 describe('summarize makes one line', () => {
   it.each([

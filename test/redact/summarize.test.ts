@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SUMMARY_LENGTH, summarize } from '../../src/redact.js';
+import { MAX_SUMMARY_LENGTH, summarize } from '../../src/redact/index.js';
 import { FAKE_SECRETS, type FakeSecret, pieces } from './fake-secrets.js';
 
 /** How far into a long text a summary reads (see src/redact/summarize.ts). */

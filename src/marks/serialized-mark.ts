@@ -1,5 +1,5 @@
+import { isObject } from '../event/is-object.js';
 import type { ExpectedMark } from './expected-error.js';
-import { isObject } from './is-object.js';
 
 /** The `mechanism.data` keys that carry a typed expected error's mark in a serialized event. */
 export const MARK_KIND_KEY = 'expected_error.kind';

@@ -1,6 +1,6 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { classifyBreadcrumb, KIND_KEY, wasDecidedWhenRecorded } from './breadcrumb-hook.js';
-import type { Classifier } from './classifier.js';
+import type { Classifier } from '../classifier/create.js';
+import { classifyBreadcrumb, KIND_KEY, wasDecidedWhenRecorded } from './on-breadcrumb.js';
 
 /**
  * Classifies the breadcrumbs an event carries that never passed `beforeBreadcrumb`: an Electron renderer's

@@ -1,12 +1,12 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { classificationTags } from './breadcrumb-hook.js';
-import { debugEnabled, debugLog } from './debug-log.js';
-import type { DecisionAction } from './decision-stats.js';
+import { classificationTags } from '../integration/on-breadcrumb.js';
+import type { Classification } from '../rules/types.js';
+import type { SentryClient } from '../sentry/client.js';
+import { debugEnabled, debugLog } from '../sentry/debug-log.js';
 import { type Outcome, outcomeOf } from './outcome.js';
-import type { Classification } from './rules/types.js';
 import type { ExpectedErrorDecision } from './safety-net.js';
 import { isSampled, sampledTags } from './sampling.js';
-import type { SentryClient } from './sentry-client.js';
+import type { DecisionAction } from './stats.js';
 import type { Surge } from './surge.js';
 
 /** Leaves the breadcrumb of a demoted event (`demotion.ts`); `null` when the SDK's hooks dropped it. */

@@ -1,8 +1,8 @@
 import type { IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
-import { debugLog } from './debug-log.js';
+import { optionsOf, type SentryClient } from '../sentry/client.js';
+import { debugLog } from '../sentry/debug-log.js';
 import { expectedMarkOf } from './expected-error.js';
-import { optionsOf, type SentryClient } from './sentry-client.js';
 import { writeSerializedMark } from './serialized-mark.js';
 
 /** How many marked events' ids are remembered until their `sentry.event` breadcrumb is recorded. */

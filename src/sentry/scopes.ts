@@ -1,5 +1,5 @@
 import type { Breadcrumb } from '@sentry/core';
-import type { SentryClient } from './sentry-client.js';
+import type { SentryClient } from './client.js';
 
 /** What the integration needs of a Sentry scope. Structural, so a scope of any SDK version fits. */
 export interface ScopeLike {

@@ -1,4 +1,4 @@
-import { read } from './guarded-read.js';
+import { read } from '../event/guarded-read.js';
 
 /** What happens to a typed expected error: dropped outright, or demoted to a breadcrumb. */
 export type ExpectedAction = 'drop' | 'breadcrumb';

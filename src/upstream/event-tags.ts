@@ -1,8 +1,8 @@
 import type { Event } from '@sentry/core';
-import { eventUpstreamError, isRecognizedUpstream } from './event-upstream.js';
+import { eventUpstreamError, isRecognizedUpstream } from './from-event.js';
 
 // The module the integration loads on demand (see lazy-taxonomy.ts): all it needs of the taxonomy.
-export { eventUpstreamError } from './event-upstream.js';
+export { eventUpstreamError } from './from-event.js';
 
 /**
  * Tags naming an event's upstream error type (`upstream.type`, `upstream.reason`, `upstream.retryable`),

@@ -1,21 +1,21 @@
 import type { Event, IntegrationFn } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
-import { wrapBeforeBreadcrumb } from './breadcrumb-hook.js';
-import type { Classifier } from './build-classifier.js';
-import { debugLog, INTEGRATION_NAME } from './debug-log.js';
-import type { DecisionStats } from './decision-stats.js';
-import { RuleConfigError } from './errors.js';
+import type { Classifier } from '../classifier/build.js';
+import { outcomeOf } from '../decisions/outcome.js';
+import { type SafetyNetOptions, safetyNet } from '../decisions/safety-net.js';
+import type { DecisionStats } from '../decisions/stats.js';
+import { isSurgeEvent } from '../decisions/surge-event.js';
+import { RuleConfigError } from '../errors.js';
+import { addStatusTag } from '../event/status-tag.js';
+import { onDemand } from '../on-demand.js';
+import type { Rule } from '../rules/types.js';
+import type { SentryClient } from '../sentry/client.js';
+import { debugLog, INTEGRATION_NAME } from '../sentry/debug-log.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
-import { classifyLogs, type LogsOption } from './log-hook.js';
-import { onDemand } from './on-demand.js';
+import { wrapBeforeBreadcrumb } from './on-breadcrumb.js';
+import { classifyLogs, type LogsOption } from './on-log.js';
 import { resolveOptions, ruleArray } from './options.js';
-import { outcomeOf } from './outcome.js';
-import type { Rule } from './rules/types.js';
-import { rulesInUse } from './rules-in-use.js';
-import { type SafetyNetOptions, safetyNet } from './safety-net.js';
-import type { SentryClient } from './sentry-client.js';
-import { addStatusTag } from './status-tag.js';
-import { isSurgeEvent } from './surge-event.js';
+import { rulesInUse } from './rule-set.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions extends SafetyNetOptions {
@@ -213,7 +213,10 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
  * The demotion breadcrumbs and their secret redaction (whose table of secret shapes is the largest part
  * of the package's browser path), loaded once per page, at the first demotion.
  */
-const demotion = /* @__PURE__ */ onDemand(() => import('./demotion.js'), 'the demotion breadcrumbs');
+const demotion = /* @__PURE__ */ onDemand(
+  () => import('../decisions/demotion-breadcrumb.js'),
+  'the demotion breadcrumbs',
+);
 
 function isClient(client: unknown): client is SentryClient {
   return (

@@ -1,8 +1,8 @@
 import type { Breadcrumb } from '@sentry/core';
-import type { Classifier } from './classifier.js';
-import { debugLog } from './debug-log.js';
-import type { Classification } from './rules/types.js';
-import { type ClientOptionsUsed, optionsOf, type SentryClient } from './sentry-client.js';
+import type { Classifier } from '../classifier/create.js';
+import type { Classification } from '../rules/types.js';
+import { type ClientOptionsUsed, optionsOf, type SentryClient } from '../sentry/client.js';
+import { debugLog } from '../sentry/debug-log.js';
 
 type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
 

@@ -1,5 +1,5 @@
-import type { Classification } from './rules/types.js';
-import { isUncaught } from './uncaught.js';
+import { isUncaught } from '../event/crash.js';
+import type { Classification } from '../rules/types.js';
 
 /** What the integration does with an event: send it, drop it, or drop it and leave a breadcrumb. */
 export type Outcome = 'pass' | 'drop' | 'breadcrumb';

@@ -1,6 +1,6 @@
 import type { Event } from '@sentry/core';
-import { chainStatuses } from './error-object.js';
-import { recordedStatuses } from './event-text.js';
+import { chainStatuses } from './error-chain.js';
+import { recordedStatuses } from './facts.js';
 
 /** The tag Sentry's HTTP instrumentation names the status with, and one the classifier reads back. */
 export const STATUS_TAG = 'http.response.status_code';

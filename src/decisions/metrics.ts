@@ -1,8 +1,8 @@
 import type { Client } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
-import { debugLog } from './debug-log.js';
-import type { DecisionTable } from './decision-stats.js';
-import type { SentryClient } from './sentry-client.js';
+import type { SentryClient } from '../sentry/client.js';
+import { debugLog } from '../sentry/debug-log.js';
+import type { DecisionTable } from './stats.js';
 
 /** The counter decisions are reported in. */
 export const DECISION_METRIC = 'expected_error.events';

@@ -1,8 +1,8 @@
-import type { Classifier } from './classifier.js';
-import { debugLog } from './debug-log.js';
+import type { Classifier } from '../classifier/create.js';
+import type { SentryClient } from '../sentry/client.js';
+import { debugLog } from '../sentry/debug-log.js';
 import { classifyLogEnvelopes } from './log-envelope.js';
 import { decideLog } from './log-text.js';
-import type { SentryClient } from './sentry-client.js';
 
 /** What the integration does with Sentry Logs: `classify` them like breadcrumbs, or leave them alone. */
 export type LogsOption = 'classify' | 'ignore';

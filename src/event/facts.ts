@@ -1,10 +1,10 @@
-import { chainStatuses } from './error-object.js';
+import type { Facts } from '../rules/facts.js';
+import { chainStatuses } from './error-chain.js';
 import { parseStatus } from './http-status.js';
 import { isObject } from './is-object.js';
-import type { Facts } from './rules/facts.js';
 
-export type { Facts } from './rules/facts.js';
-export { exampleFacts } from './rules/facts.js';
+export type { Facts } from '../rules/facts.js';
+export { exampleFacts } from '../rules/facts.js';
 
 const STATUS_TAGS = ['status', 'status_code', 'http.status_code', 'http.response.status_code'] as const;
 /** How much of an exception value a headline keeps (summaries are cut much shorter anyway). */

@@ -1,10 +1,10 @@
 import type { Event } from '@sentry/core';
-import type { ApplyDecision } from './apply-decision.js';
-import type { Bookkeeping } from './decision-bookkeeping.js';
-import type { DecisionAction, DecisionStats } from './decision-stats.js';
-import { onDemand } from './on-demand.js';
-import { checkOptionType, optionError } from './options.js';
-import type { SentryClient } from './sentry-client.js';
+import { checkOptionType, optionError } from '../integration/options.js';
+import { onDemand } from '../on-demand.js';
+import type { SentryClient } from '../sentry/client.js';
+import type { ApplyDecision } from './apply.js';
+import type { Bookkeeping } from './bookkeeping.js';
+import type { DecisionAction, DecisionStats } from './stats.js';
 import type { SurgeDetectorOptions } from './surge.js';
 import { DEFAULT_SURGE } from './surge-defaults.js';
 
@@ -82,7 +82,7 @@ export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'
   const onDecision = options.onDecision;
 
   const since = Date.now();
-  const code = onDemand(() => import('./decision-bookkeeping.js'), 'the decision bookkeeping');
+  const code = onDemand(() => import('./bookkeeping.js'), 'the decision bookkeeping');
   let books: Bookkeeping | undefined;
   let boundClient: SentryClient | undefined;
   const start = (): void => {

@@ -1,5 +1,5 @@
-import { describe, RuleConfigError } from './rules/errors.js';
-import type { Rule } from './rules/types.js';
+import { describe, RuleConfigError } from '../rules/errors.js';
+import type { Rule } from '../rules/types.js';
 
 const OWNER = 'expectedErrorsIntegration';
 

@@ -1,10 +1,10 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { type ApplyDecision, applyDecision, type DecisionContext } from './apply-decision.js';
-import { debugLog } from './debug-log.js';
-import { decisionMetrics } from './decision-metrics.js';
-import { type DecisionStats, decisionTable } from './decision-stats.js';
+import type { SentryClient } from '../sentry/client.js';
+import { debugLog } from '../sentry/debug-log.js';
+import { type ApplyDecision, applyDecision, type DecisionContext } from './apply.js';
+import { decisionMetrics } from './metrics.js';
 import type { ExpectedErrorDecision } from './safety-net.js';
-import type { SentryClient } from './sentry-client.js';
+import { type DecisionStats, decisionTable } from './stats.js';
 import { createSurgeDetector, type Surge, type SurgeDetectorOptions } from './surge.js';
 import { surgeEvent, withoutDuplicateDemotions } from './surge-event.js';
 

@@ -1,5 +1,5 @@
+import { isObject } from '../event/is-object.js';
 import type { ExpectedMark } from './expected-error.js';
-import { isObject } from './is-object.js';
 import { MARK_ACTION_KEY, MARK_KIND_KEY } from './serialized-mark.js';
 
 /** The mark a serialized event carries on any of its exceptions' `mechanism.data`, if it is well formed. */

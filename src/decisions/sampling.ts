@@ -1,4 +1,4 @@
-import type { Classification } from './rules/types.js';
+import type { Classification } from '../rules/types.js';
 
 /**
  * Whether this match of a rule with `sample` is sent anyway: true for that fraction of its matches, drawn

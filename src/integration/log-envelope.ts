@@ -1,5 +1,5 @@
-import type { Classifier } from './classifier.js';
-import { debugLog } from './debug-log.js';
+import type { Classifier } from '../classifier/create.js';
+import { debugLog } from '../sentry/debug-log.js';
 import { decideLog } from './log-text.js';
 
 /** A log record as the SDK serializes it into a `log` envelope item. */

@@ -1,5 +1,5 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { DEMOTED_CATEGORY } from './breadcrumb-hook.js';
+import { DEMOTED_CATEGORY } from '../integration/on-breadcrumb.js';
 import type { Surge } from './surge.js';
 
 const SURGE_FINGERPRINT = 'expected-error-surge';

@@ -1,5 +1,5 @@
-import { classificationTags, KIND_KEY } from './breadcrumb-hook.js';
-import type { Classifier } from './classifier.js';
+import type { Classifier } from '../classifier/create.js';
+import { classificationTags, KIND_KEY } from './on-breadcrumb.js';
 
 /** Attributes that carry an HTTP status on a log record (the tag names events use, plus `statusCode`). */
 const STATUS_ATTRIBUTES = [

@@ -1,10 +1,10 @@
-import { buildClassifier, type Classifier, type ClassifierOptions } from './build-classifier.js';
-import { eventUpstreamError } from './event-upstream.js';
-import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from './rules/errors.js';
-import { indexedMatcherSteps } from './rules/indexed-match.js';
-import { checkPatternSafety } from './rules/regex-safety.js';
+import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from '../rules/errors.js';
+import { indexedMatcherSteps } from '../rules/indexed-match.js';
+import { checkPatternSafety } from '../rules/regex-safety.js';
+import { eventUpstreamError } from '../upstream/from-event.js';
+import { buildClassifier, type Classifier, type ClassifierOptions } from './build.js';
 
-export type { Classifier, ClassifierOptions, ClassifierStats } from './build-classifier.js';
+export type { Classifier, ClassifierOptions, ClassifierStats } from './build.js';
 
 /**
  * Validates and compiles rules into a classifier. Throws one `RuleConfigError` listing every problem

@@ -1,6 +1,6 @@
-import { eventFacts, eventHeadline } from './event-text.js';
-import { categorizeUpstreamError } from './upstream/categorize.js';
-import type { UpstreamErrorInfo } from './upstream/types.js';
+import { eventFacts, eventHeadline } from '../event/facts.js';
+import { categorizeUpstreamError } from './categorize.js';
+import type { UpstreamErrorInfo } from './types.js';
 
 /**
  * The upstream error an event carries, as `categorizeUpstreamError` reads it: the live error

@@ -1,11 +1,11 @@
 import type { Event } from '@sentry/core';
-import { type Classifier, type ClassifierParts, classifierSteps, finished } from './build-classifier.js';
-import { debugLog } from './debug-log.js';
-import { onDemand } from './on-demand.js';
-import { RuleConfigError } from './rules/errors.js';
-import { fitsSimpleMatch } from './rules/simple-match.js';
-import type { Rule } from './rules/types.js';
-import { type NormalizedRule, normalizeRules } from './rules/validate.js';
+import { type Classifier, type ClassifierParts, classifierSteps, finished } from '../classifier/build.js';
+import { onDemand } from '../on-demand.js';
+import { RuleConfigError } from '../rules/errors.js';
+import { fitsSimpleMatch } from '../rules/simple-match.js';
+import type { Rule } from '../rules/types.js';
+import { type NormalizedRule, normalizeRules } from '../rules/validate.js';
+import { debugLog } from '../sentry/debug-log.js';
 import { SLICE_MILLISECONDS } from './slice-duration.js';
 
 /** What `rulesInUse` reads of the integration's options. */
@@ -52,12 +52,12 @@ const WAITS_FOR_INDEX = 1_000;
 /** The rules in use by one integration instance, starting with `options.rules`. */
 export function rulesInUse(options: RulesInUseOptions): RulesInUse {
   // If one cannot load, what needs it stands aside: `upstream` rules and tags, or a pack with a pattern.
-  const taxonomy = onDemand(() => import('./upstream-tags.js'), 'the upstream error taxonomy');
-  const analysis = onDemand(() => import('./rules/regex-safety.js'), 'the pattern check');
+  const taxonomy = onDemand(() => import('../upstream/event-tags.js'), 'the upstream error taxonomy');
+  const analysis = onDemand(() => import('../rules/regex-safety.js'), 'the pattern check');
   // Only a rule set too large to compile in one slice needs the slicer: loaded then.
-  const slicer = onDemand(() => import('./run-in-slices.js'), 'the background compilation');
+  const slicer = onDemand(() => import('./compile-in-slices.js'), 'the background compilation');
   const index = onDemand(
-    () => import('./rules/indexed-match.js'),
+    () => import('../rules/indexed-match.js'),
     'the rule index',
     'every rule is tried in turn (the same decisions, slower)',
   );

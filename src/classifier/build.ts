@@ -1,12 +1,12 @@
-import { breadcrumbFacts, eventFacts } from './event-text.js';
-import { expectedMarkOf } from './expected-error.js';
-import { exampleFacts, type Facts, type UpstreamFacts } from './rules/facts.js';
-import type { IndexedMatcherSteps } from './rules/indexed-match.js';
-import type { PatternCheck } from './rules/pattern.js';
-import { createSimpleMatcher } from './rules/simple-match.js';
-import type { Classification, Rule, RuleExample } from './rules/types.js';
-import { type NormalizedRule, normalizeRules } from './rules/validate.js';
-import { serializedMarkOf } from './serialized-mark-reader.js';
+import { breadcrumbFacts, eventFacts } from '../event/facts.js';
+import { expectedMarkOf } from '../marks/expected-error.js';
+import { serializedMarkOf } from '../marks/serialized-mark-reader.js';
+import { exampleFacts, type Facts, type UpstreamFacts } from '../rules/facts.js';
+import type { IndexedMatcherSteps } from '../rules/indexed-match.js';
+import type { PatternCheck } from '../rules/pattern.js';
+import { createSimpleMatcher } from '../rules/simple-match.js';
+import type { Classification, Rule, RuleExample } from '../rules/types.js';
+import { type NormalizedRule, normalizeRules } from '../rules/validate.js';
 
 /** Options of `createClassifier`. */
 export interface ClassifierOptions {
