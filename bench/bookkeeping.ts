@@ -6,6 +6,7 @@
 import { createTransport, type Event } from '@sentry/core';
 import * as Sentry from '@sentry/node';
 import { safetyNet } from '../src/decisions/safety-net.js';
+import { DEFAULT_SURGE } from '../src/decisions/surge.js';
 import { type Classification, createClassifier, type Rule } from '../src/index.js';
 import { type BenchEvent, events, matchingEvents, substrings } from './workload.js';
 
@@ -54,11 +55,14 @@ export async function bookkeepingRatio(
     transport: (options) => createTransport(options, async () => ({ statusCode: 200 })),
   });
   const client = Sentry.getClient() as Sentry.NodeClient;
-  const net = safetyNet({}, 'enforce');
+  const net = safetyNet({
+    surge: DEFAULT_SURGE,
+    metrics: true,
+    onDecision: undefined,
+    mode: 'enforce',
+    random: Math.random,
+  });
   net.setup(client);
-  // The bookkeeping itself is loaded on demand: measure it once it is there, not its absence.
-  await net.waiting();
-  if (net.failed()) throw new Error('the decision bookkeeping did not load');
   const classifyCosts: number[] = [];
   const bookkeepingCosts: number[] = [];
   const rounds = 9;

@@ -35,7 +35,7 @@ export async function simpleMatchRows(
     const indexed = createClassifier({ rules });
     const simple = buildClassifier(
       { rules },
-      { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety, indexed: undefined },
+      { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety, index: 'never' },
     );
     const matching = matchingEvents(quiet, anchors);
     const values = await alternate(rounds, {

@@ -3,7 +3,7 @@ export { RuleConfigError, SentryExpectedErrorsError } from './errors.js';
 export { ExpectedError, expectedMarkOf, markExpected } from './marks/expected-error.js';
 export { expectedErrorsIntegration } from './integration/integration.js';
 export { expectedErrorMarksIntegration } from './marks/marks-integration.js';
-export { outcomeOf } from './decisions/outcome.js';
+export { outcomeOf, passReasonOf } from './decisions/outcome.js';
 export { AUTH_SESSION_KINDS, authSessionRules } from './presets/auth-session.js';
 export { byoKeyGuardRules } from './presets/byo-key-guards.js';
 export { emitSiteRules } from './presets/emit-site.js';
@@ -19,6 +19,7 @@ export { rulesFromJson } from './rules/from-json.js';
 export { createSurgeDetector, detectSurges } from './decisions/surge.js';
 export { defineRule } from './rules/types.js';
 export { categorizeUpstreamError } from './upstream/categorize.js';
+export { upstreamTaxonomy } from './upstream/from-event.js';
 export { DEFAULT_USER_FACING_MESSAGES } from './user-facing/messages.js';
 export { userFacingError } from './user-facing/user-facing-error.js';
 
@@ -33,10 +34,10 @@ export type {
 } from './integration/integration.js';
 export type { LogsOption } from './integration/on-log.js';
 export type { ExpectedErrorMarksIntegration } from './marks/marks-integration.js';
-export type { Outcome } from './decisions/outcome.js';
+export type { Outcome, PassReason } from './decisions/outcome.js';
 export type { AuthSessionKind, AuthSessionOptions } from './presets/auth-session.js';
 export type { EmitSite, EmitSiteOptions } from './presets/emit-site.js';
-export type { ExpectedErrorDecision, SafetyNetOptions } from './decisions/safety-net.js';
+export type { ExpectedErrorDecision, SafetyNetOptions } from './decisions/types.js';
 export type { Surge, SurgeDetector, SurgeDetectorOptions, SurgeRecord } from './decisions/surge.js';
 export type { HttpClientKind, HttpClientOptions } from './presets/http-client.js';
 export type { LlmSdkKind, LlmSdkOptions } from './presets/llm-sdk.js';
@@ -48,6 +49,7 @@ export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/chec
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
 export type { PatternSource, UpstreamCondition } from './rules/types.js';
 export type { SentryClient } from './sentry/client.js';
+export type { UpstreamTaxonomy } from './rules/upstream-reader.js';
 export type { UpstreamErrorInfo, UpstreamErrorReason, UpstreamErrorType } from './upstream/types.js';
 export type { UserFacingCategory } from './user-facing/messages.js';
 export type { UserFacingErrorOptions, UserFacingErrorResult } from './user-facing/user-facing-error.js';

@@ -8,6 +8,7 @@ import {
   expectedErrorsIntegration,
   markExpected,
   type Rule,
+  upstreamTaxonomy,
 } from '../src/index.js';
 import { type Capture, captureTransport } from './helpers/capture-transport.js';
 
@@ -359,7 +360,7 @@ describe('expectedErrorsIntegration', () => {
 
   describe("upstreamTags: 'tag'", () => {
     it('tags sent events with their upstream error type, from the live error or the recorded text', async () => {
-      init({ upstreamTags: 'tag' });
+      init({ upstreamTags: 'tag', taxonomy: upstreamTaxonomy });
       const body = {
         error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' },
       };

@@ -6,15 +6,37 @@ const INTEGRATION = 'src/integration/integration.ts';
 /** The Sentry integrations the package exports: the classifier's, and the renderer's marks. */
 const INTEGRATIONS = [INTEGRATION, 'src/marks/marks-integration.ts'];
 
+/**
+ * The layers of src/, from an event's way in (top) to the rule engine (bottom). A module imports only from
+ * its own folder or from a layer below; the public faces (`index.ts`, `replay.ts`) sit on top of all.
+ */
+const LAYERS: ReadonlyArray<readonly string[]> = [
+  ['index', 'replay'],
+  ['cli', 'browser'],
+  ['integration'],
+  ['presets', 'decisions'],
+  ['classifier', 'user-facing'],
+  ['upstream', 'marks'],
+  ['event', 'redact', 'sentry'],
+  ['errors'],
+  ['rules'],
+];
+/** `src/integration/options.ts` → `integration`; `src/errors.ts` → `errors`. */
+const layerName = (module: string): string => {
+  const [, first = ''] = module.split('/');
+  return first.replace(/\.ts$/, '');
+};
+const rankOf = (module: string): number => LAYERS.findIndex((layer) => layer.includes(layerName(module)));
+
 /** `module → specifier` for every import of `kinds` in `modules` that `isViolation` flags. */
 function offending(
   modules: Iterable<string>,
   kinds: ReadonlyArray<'static' | 'dynamic' | 'type'>,
-  isViolation: (specifier: string, target: string | undefined) => boolean,
+  isViolation: (specifier: string, target: string | undefined, module: string) => boolean,
 ): string[] {
   return [...modules].flatMap((module) =>
     (graph.get(module) ?? [])
-      .filter((edge) => kinds.includes(edge.kind) && isViolation(edge.specifier, edge.target))
+      .filter((edge) => kinds.includes(edge.kind) && isViolation(edge.specifier, edge.target, module))
       .map((edge) => `${module} → ${edge.specifier}`),
   );
 }
@@ -22,7 +44,23 @@ function offending(
 describe('the import graph of src/', () => {
   it('is read: every module, with its imports', () => {
     expect(graph.size).toBeGreaterThan(50);
-    expect(graph.get(INTEGRATION)?.some((edge) => edge.specifier === '@sentry/core')).toBe(true);
+    expect(graph.get(INTEGRATION)?.some((edge) => edge.target === 'src/integration/rule-set.ts')).toBe(true);
+  });
+
+  it('places every module in a layer', () => {
+    expect([...graph.keys()].filter((module) => rankOf(module) === -1)).toEqual([]);
+  });
+
+  it('imports only from its own folder or a layer below (types included): no import runs back up', () => {
+    const upward = offending(graph.keys(), ['static', 'dynamic', 'type'], (_specifier, target, module) => {
+      if (target === undefined || layerName(target) === layerName(module)) return false;
+      return rankOf(target) <= rankOf(module);
+    });
+    expect(upward).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    expect(runtimeCycles(graph)).toEqual([]);
   });
 
   it('the rule engine (src/rules/) imports nothing outside src/rules/ (not even types), nor Sentry or Node', () => {
@@ -35,80 +73,28 @@ describe('the import graph of src/', () => {
     expect(offending(engine, ['static', 'dynamic', 'type'], outsideTheEngine)).toEqual([]);
   });
 
-  it("the integration's import graph has no Node API and does not reach the taxonomy or the CLI", () => {
+  it('has no import() outside the CLI: what an app bundles is imported statically', () => {
+    const runtime = [...graph.keys()].filter((module) => !module.startsWith('src/cli/'));
+    expect(offending(runtime, ['dynamic'], () => true)).toEqual([]);
+  });
+
+  it("the integration's import graph has no Node API and does not reach the taxonomy, the presets or the CLI", () => {
     const integration = reachable(graph, INTEGRATION, ['static']);
     expect(integration.size).toBeGreaterThan(10);
     expect(
       offending(integration, ['static', 'dynamic'], (specifier) => specifier.startsWith('node:')),
     ).toEqual([]);
     expect(
-      [...integration].filter(
-        (module) => module.startsWith('src/upstream/') || module.startsWith('src/cli/'),
-      ),
+      [...integration].filter((module) => /^src\/(upstream|cli|presets|user-facing)\//.test(module)),
     ).toEqual([]);
   });
 
-  it('the integration loads the taxonomy, the pattern check, the background compilation, the rule index, the demotion breadcrumbs and the decision bookkeeping only through import()', () => {
-    const integration = reachable(graph, INTEGRATION, ['static']);
-    expect(offending(integration, ['dynamic'], () => true).sort()).toEqual([
-      'src/integration.ts → ./demotion.js',
-      'src/rules-in-use.ts → ./rules/indexed-match.js',
-      'src/rules-in-use.ts → ./rules/regex-safety.js',
-      'src/rules-in-use.ts → ./run-in-slices.js',
-      'src/rules-in-use.ts → ./upstream-tags.js',
-      'src/safety-net.ts → ./decision-bookkeeping.js',
-    ]);
-    expect(integration.has('src/rules/regex-safety.ts')).toBe(false);
-    expect(integration.has('src/integration/compile-in-slices.ts')).toBe(false);
-    // Nor statically, by any other module: an app bundler would then keep the whole module up front.
-    for (const module of [
-      'src/decisions/demotion-breadcrumb.ts',
-      'src/redact/summarize.ts',
-      'src/redact/secret-shapes.ts',
-      'src/decisions/bookkeeping.ts',
-      'src/decisions/apply.ts',
-      'src/decisions/sampling.ts',
-      'src/decisions/stats.ts',
-      'src/decisions/metrics.ts',
-      'src/decisions/surge.ts',
-      'src/rules/indexed-match.ts',
-      'src/rules/compile.ts',
-      'src/rules/match.ts',
-      'src/rules/anchor-search.ts',
-      'src/rules/automaton-search.ts',
-      'src/rules/automaton.ts',
-      'src/rules/scan.ts',
-    ])
-      expect(integration.has(module), module).toBe(false);
-  });
-
-  it("only the integration's own modules import @sentry/* at runtime: the engine, presets, taxonomy, sanitizer and CLI never do", () => {
-    const sentryAtRuntime = (module: string): boolean =>
-      (graph.get(module) ?? []).some((edge) => edge.kind !== 'type' && edge.specifier.startsWith('@sentry/'));
-    // Everything the package offers besides the integration: the root's other exports, the subpaths, the CLI.
-    const entries = [
-      ...(graph.get('src/index.ts') ?? [])
-        .filter((edge) => edge.kind === 'static' && !INTEGRATIONS.includes(edge.target as string))
-        .map((edge) => edge.target as string),
-      'src/upstream/index.ts',
-      'src/user-facing/index.ts',
-      'src/cli/bin.ts',
-    ];
-    const notIntegration = new Set(
-      entries.flatMap((entry) => [...reachable(graph, entry, ['static', 'dynamic'])]),
+  it("imports @sentry/core at runtime only for Sentry's debug logger and metrics: the SDK's copy, never a second", () => {
+    const sentryAtRuntime = [...graph.keys()].filter((module) =>
+      (graph.get(module) ?? []).some((edge) => edge.kind !== 'type' && edge.specifier.startsWith('@sentry/')),
     );
-    expect(entries.length).toBeGreaterThan(10);
-    expect([...notIntegration].filter(sentryAtRuntime)).toEqual([]);
-    const integrationOwn = [...graph.keys()].filter(sentryAtRuntime);
-    expect(integrationOwn).toContain(INTEGRATION);
-    // What the integrations load up front or on demand.
-    const integrations = new Set(
-      INTEGRATIONS.flatMap((entry) => [...reachable(graph, entry, ['static', 'dynamic'])]),
-    );
-    expect(integrationOwn.filter((module) => !integrations.has(module))).toEqual([]);
-  });
-
-  it('has no import cycle', () => {
-    expect(runtimeCycles(graph)).toEqual([]);
+    expect(sentryAtRuntime.sort()).toEqual(['src/decisions/metrics.ts', 'src/sentry/debug-log.ts']);
+    const integrations = new Set(INTEGRATIONS.flatMap((entry) => [...reachable(graph, entry, ['static'])]));
+    expect(sentryAtRuntime.filter((module) => !integrations.has(module))).toEqual([]);
   });
 });

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { checkRules, createClassifier, type Rule, RuleConfigError } from '../src/index.js';
+import { upstreamTagsOf } from '../src/integration/upstream-tags.js';
 import type { Facts, UpstreamFacts } from '../src/rules/facts.js';
 import { indexedMatcher } from '../src/rules/indexed-match.js';
 import { checkPatternSafety } from '../src/rules/regex-safety.js';
 import { normalizeRules } from '../src/rules/validate.js';
-import { upstreamTags } from '../src/upstream/event-tags.js';
 import { eventUpstreamError } from '../src/upstream/from-event.js';
 
 /** The engine's matcher for `rules`, scanning up to `maxTextLength` code units of a field. */
@@ -108,7 +108,7 @@ describe('rule condition `upstream`', () => {
     ];
     for (const [event, error] of events) {
       const info = eventUpstreamError(event, error);
-      const tags = upstreamTags(event as never, error);
+      const tags = upstreamTagsOf(info);
       for (const type of ['rate_limited', 'server_error', 'unknown'] as const) {
         for (const retryable of [true, false]) {
           const classifier = createClassifier({

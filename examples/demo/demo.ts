@@ -39,6 +39,7 @@ export interface ReceivedEvent {
       threshold: number;
       windowMs: number;
       rules: Record<string, number>;
+      examples?: string[];
     };
   };
   readonly exception?: { values?: Array<{ type?: string; value?: string }> };
@@ -182,7 +183,8 @@ export function formatDemo(result: DemoResult): string {
       const context = surge.contexts?.expected_error_surge;
       lines.push(
         `  [${surge.level}] ${surge.message}  fingerprint ${JSON.stringify(surge.fingerprint)}`,
-        `  ${context?.count} in ${context?.windowMs} ms by rule ${JSON.stringify(context?.rules)}; ${surge.breadcrumbs?.length ?? 0} demotion breadcrumbs in its trail`,
+        `  ${context?.count} in ${context?.windowMs} ms by rule ${JSON.stringify(context?.rules)}; no user's or request's data, examples:`,
+        ...(context?.examples ?? []).map((example) => `    ${example}`),
       );
     }
   }

@@ -1,11 +1,13 @@
 import { breadcrumbFacts, eventFacts } from '../event/facts.js';
 import { expectedMarkOf } from '../marks/expected-error.js';
 import { serializedMarkOf } from '../marks/serialized-mark-reader.js';
+import { RuleConfigError, ruleProblem } from '../rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from '../rules/facts.js';
-import type { IndexedMatcherSteps } from '../rules/indexed-match.js';
+import { indexedMatcherSteps } from '../rules/indexed-match.js';
 import type { PatternCheck } from '../rules/pattern.js';
-import { createSimpleMatcher } from '../rules/simple-match.js';
+import { createSimpleMatcher, fitsSimpleMatch } from '../rules/simple-match.js';
 import type { Classification, Rule, RuleExample } from '../rules/types.js';
+import { type UpstreamReader, upstreamReaderOf } from '../rules/upstream-reader.js';
 import { type NormalizedRule, normalizeRules } from '../rules/validate.js';
 
 /** Options of `createClassifier`. */
@@ -65,28 +67,20 @@ export interface CheckedClassifierOptions {
 }
 
 /**
- * How a classifier reads an event's upstream error for the rule condition `upstream`: the taxonomy
- * (`createClassifier`), or the integration's stand-in that answers once the taxonomy has loaded.
- */
-export type UpstreamReader = (event: unknown, originalException: unknown) => UpstreamFacts | undefined;
-
-/**
- * What `buildClassifier` is given besides the options: how to read upstream errors, check patterns and
- * build the indexed matcher, whose tables and automaton find the deciding rule in one pass over a field
- * whatever the number of rules (`undefined`: every rule is tried in turn, `createSimpleMatcher` — the same
- * answers, only slower for many rules).
+ * What `buildClassifier` is given besides the options: how to read upstream errors (`undefined` where the
+ * taxonomy is not imported: a rule with an `upstream` condition is then refused), how to check patterns,
+ * and when to build the rule index, whose tables and automaton find the deciding rule in one pass over a
+ * field whatever the number of rules (`'when-large'`: only for sets too large to try every rule in turn,
+ * `fitsSimpleMatch`; `'never'`: every rule tried in turn — the same answers either way, as the
+ * differential test holds them).
  */
 export interface ClassifierParts {
-  readonly readUpstream: UpstreamReader;
+  readonly readUpstream: UpstreamReader | undefined;
   readonly checkPattern: PatternCheck;
-  readonly indexed: IndexedMatcherSteps | undefined;
+  readonly index: 'always' | 'when-large' | 'never';
 }
 
-/**
- * `createClassifier` with the upstream reader, the pattern check and the indexed matcher given, so that
- * this module (and the integration, which builds its classifier here) imports neither the taxonomy, nor
- * the pattern analysis, nor the index.
- */
+/** `createClassifier` with its parts given: the integration builds its classifiers here too. */
 export function buildClassifier(
   { rules, maxTextLength }: CheckedClassifierOptions,
   parts: ClassifierParts,
@@ -112,11 +106,13 @@ const RULES_PER_STEP = 1_024;
 export function* classifierSteps(
   normalized: readonly NormalizedRule[],
   maxTextLength: number = DEFAULT_MAX_TEXT_LENGTH,
-  { readUpstream, indexed }: ClassifierParts,
+  parts: ClassifierParts,
 ): Generator<void, Classifier, void> {
-  const matcher = indexed
-    ? yield* indexed(normalized, maxTextLength)
-    : createSimpleMatcher(normalized, maxTextLength);
+  const readUpstream = upstreamReaderFor(normalized, parts.readUpstream);
+  const matcher =
+    parts.index === 'never' || (parts.index === 'when-large' && fitsSimpleMatch(normalized))
+      ? createSimpleMatcher(normalized, maxTextLength)
+      : yield* indexedMatcherSteps(normalized, maxTextLength);
   yield;
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
   // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
@@ -212,3 +208,30 @@ function toClassification(rule: NormalizedRule | undefined): Classification | un
   if (rule.uncaught !== undefined) classification.uncaught = rule.uncaught;
   return classification;
 }
+
+/**
+ * The reader `upstream` conditions are decided with: the one given, else the taxonomy a built-in pack's
+ * rules carry. Without either, a rule with such a condition could never match: it is refused.
+ */
+function upstreamReaderFor(
+  normalized: readonly NormalizedRule[],
+  given: UpstreamReader | undefined,
+): UpstreamReader {
+  const reader = given ?? upstreamReaderOf(normalized.map((rule) => rule.source));
+  if (reader) return reader;
+  const needing = normalized.find((rule) => rule.upstream !== undefined);
+  if (needing) {
+    throw new RuleConfigError([
+      ruleProblem(
+        needing.index,
+        needing.id,
+        'upstream',
+        ['upstream'],
+        "needs the upstream taxonomy: pass `taxonomy: upstreamTaxonomy` (import { upstreamTaxonomy } from 'sentry-expected-errors/upstream')",
+      ),
+    ]);
+  }
+  return NO_UPSTREAM;
+}
+
+const NO_UPSTREAM: UpstreamReader = () => undefined;

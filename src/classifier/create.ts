@@ -1,5 +1,4 @@
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from '../rules/errors.js';
-import { indexedMatcherSteps } from '../rules/indexed-match.js';
 import { checkPatternSafety } from '../rules/regex-safety.js';
 import { eventUpstreamError } from '../upstream/from-event.js';
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build.js';
@@ -19,7 +18,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   return buildClassifier(checkedOptions(options), {
     readUpstream: eventUpstreamError,
     checkPattern: checkPatternSafety,
-    indexed: indexedMatcherSteps,
+    index: 'always',
   });
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Classifier, createClassifier } from '../classifier/create.js';
-import { DEFAULT_SURGE } from '../decisions/surge-defaults.js';
+import { DEFAULT_SURGE } from '../decisions/surge.js';
 import { RuleConfigError } from '../errors.js';
 import { checkRules } from '../rules/check.js';
 import { CliInputError, describeFileError } from './cli-error.js';

@@ -1,36 +1,20 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import { classificationTags } from '../integration/on-breadcrumb.js';
 import type { Classification } from '../rules/types.js';
 import type { SentryClient } from '../sentry/client.js';
 import { debugEnabled, debugLog } from '../sentry/debug-log.js';
 import { type Outcome, outcomeOf } from './outcome.js';
-import type { ExpectedErrorDecision } from './safety-net.js';
-import { isSampled, sampledTags } from './sampling.js';
+import { isSampled } from './sampling.js';
 import type { DecisionAction } from './stats.js';
 import type { Surge } from './surge.js';
-
-/** Leaves the breadcrumb of a demoted event (`demotion.ts`); `null` when the SDK's hooks dropped it. */
-export type Demote = (
-  event: Event,
-  classification: Classification,
-  client: SentryClient,
-) => Breadcrumb | null;
-
-/** `applyDecision` bound to one integration's mode, sampling draw and records. */
-export type ApplyDecision = (
-  event: Event,
-  classification: Classification,
-  outcome: Outcome,
-  client: SentryClient,
-  demote: Demote | undefined,
-) => Event | null;
+import { CRASH_TAG, classificationTags, SURGE_WOULD_FIRE_TAG, sampledTags } from './tags.js';
+import type { Demote, ExpectedErrorDecision } from './types.js';
 
 /** What applying a decision needs besides the event. */
 export interface DecisionContext {
   readonly mode: 'enforce' | 'dry-run';
   /** Where a rule's `sample` draws from. */
   readonly random: () => number;
-  /** Records a decision; a completed surge is returned (see `Bookkeeping.decided`). */
+  /** Records a decision; a completed surge is returned (see `safetyNet`). */
   readonly decided: (
     decision: Omit<ExpectedErrorDecision, 'mode'>,
     client: SentryClient,
@@ -39,7 +23,7 @@ export interface DecisionContext {
 }
 
 /**
- * Applies `classification` to `event`, whose `outcome` (`outcomeOf`, the uncaught guard applied) is known.
+ * Applies `classification` to `event`, whose `outcome` (`outcomeOf`, the crash guard applied) is known.
  * Enforce mode drops or demotes (returns `null`, leaving the demotion breadcrumb with `demote`), unless the
  * rule's `sample` sends this one anyway, tagged; dry-run tags the event with what enforce mode would have
  * done. Every drop, demotion and sample is recorded. Returns the event to send, or `null`.
@@ -57,9 +41,9 @@ export function applyDecision(
     if (debugEnabled())
       debugLog(
         'log',
-        `Sending uncaught event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
+        `Sending crash event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
       );
-    if (mode === 'dry-run') event.tags = { ...event.tags, 'expected_error.uncaught': 'true' };
+    if (mode === 'dry-run') event.tags = { ...event.tags, [CRASH_TAG]: 'true' };
   }
   if (mode === 'enforce' && outcome !== 'pass' && !sampled) {
     if (debugEnabled())
@@ -75,7 +59,7 @@ export function applyDecision(
     event.tags = { ...event.tags, ...classificationTags(classification) };
     if (outcome !== 'pass' && !sampled) {
       const surge = decided(decisionOf(classification, outcome, event), client);
-      if (surge) event.tags = { ...event.tags, 'expected_error.surge_would_fire': surge.kind };
+      if (surge) event.tags = { ...event.tags, [SURGE_WOULD_FIRE_TAG]: surge.kind };
     }
   }
   if (sampled) {

@@ -1,11 +1,11 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import { eventHeadline } from '../event/facts.js';
-import { DEMOTED_CATEGORY } from '../integration/on-breadcrumb.js';
 import { summarize } from '../redact/index.js';
 import type { Classification } from '../rules/types.js';
 import { optionsOf, type SentryClient } from '../sentry/client.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { isolationScopeOf } from '../sentry/scopes.js';
+import { DEMOTED_CATEGORY } from './tags.js';
 
 /**
  * The breadcrumb that stands in for a demoted event: kind and rule, plus a short redacted summary of the

@@ -3,9 +3,7 @@ import * as SentryCore from '@sentry/core';
 import type { SentryClient } from '../sentry/client.js';
 import { debugLog } from '../sentry/debug-log.js';
 import type { DecisionTable } from './stats.js';
-
-/** The counter decisions are reported in. */
-export const DECISION_METRIC = 'expected_error.events';
+import { DECISION_METRIC } from './tags.js';
 
 /** How long counts are aggregated before they are handed to the SDK (which buffers them again). */
 const REPORT_INTERVAL_MS = 5_000;

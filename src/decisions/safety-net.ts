@@ -1,128 +1,123 @@
-import type { Event } from '@sentry/core';
-import { checkOptionType, optionError } from '../integration/options.js';
-import { onDemand } from '../on-demand.js';
+import type { Breadcrumb, Event } from '@sentry/core';
+import { parameterize } from '../redact/parameterize.js';
+import type { Classification } from '../rules/types.js';
 import type { SentryClient } from '../sentry/client.js';
-import type { ApplyDecision } from './apply.js';
-import type { Bookkeeping } from './bookkeeping.js';
-import type { DecisionAction, DecisionStats } from './stats.js';
-import type { SurgeDetectorOptions } from './surge.js';
-import { DEFAULT_SURGE } from './surge-defaults.js';
+import { debugLog } from '../sentry/debug-log.js';
+import { applyDecision, type DecisionContext } from './apply.js';
+import { decisionMetrics } from './metrics.js';
+import type { Outcome } from './outcome.js';
+import { type DecisionStats, decisionTable } from './stats.js';
+import { createSurgeDetector, type SurgeDetectorOptions } from './surge.js';
+import { surgeEvent } from './surge-event.js';
+import type { ApplyDecision, Demote, ExpectedErrorDecision } from './types.js';
 
-/** A decision reported to `onDecision`. */
-export interface ExpectedErrorDecision {
-  readonly kind: string;
-  /** The deciding rule; for a surge, the rule of the drop or demotion that crossed the threshold. */
-  readonly rule: string;
-  readonly action: DecisionAction;
-  /**
-   * The event decided about: the dropped, demoted or sampled one; for a surge, the surge event (in dry-run,
-   * the event that would have raised it).
-   */
-  readonly event: Event;
-  /** In `dry-run`, what enforce mode would have done (nothing was dropped). */
+/** The safety net's options, resolved by the integration (`integration/options.ts`). */
+export interface SafetyNetSettings {
+  readonly surge: SurgeDetectorOptions | undefined;
+  readonly metrics: boolean;
+  readonly onDecision: ((decision: ExpectedErrorDecision) => void) | undefined;
   readonly mode: 'enforce' | 'dry-run';
-}
-
-/** The options that keep an outage from hiding behind the rules. */
-export interface SafetyNetOptions {
-  /**
-   * When more than `threshold` events of one kind are dropped or demoted within `windowMs` (a sliding
-   * window), one warning event `Expected error surge: <kind>` is sent for that kind and window. `false`
-   * turns it off. In dry-run nothing is sent: the event that crossed the threshold is tagged
-   * `expected_error.surge_would_fire` instead.
-   * @default { threshold: 100, windowMs: 60000 }
-   */
-  readonly surge?: { readonly threshold: number; readonly windowMs?: number } | false;
-  /**
-   * Count decisions in the Sentry metric `expected_error.events` (attributes `kind`, `rule`, `action`)
-   * where the SDK has `metrics.count` (@sentry/core ≥ 10.25), aggregated every 5 s and at flush.
-   * @default true
-   */
-  readonly metrics?: boolean;
-  /** Called for every drop, demotion, sample and surge. A throw is logged to Sentry's debug log and ignored. */
-  readonly onDecision?: (decision: ExpectedErrorDecision) => void;
-  /**
-   * Where a rule's `sample` draws from: a function returning a number in [0, 1). Pass a seeded one to make
-   * sampling reproducible.
-   * @default Math.random
-   */
-  readonly random?: () => number;
-}
-
-/** The bookkeeping behind the decisions of one integration instance. */
-export interface SafetyNet {
-  setup(client: SentryClient): void;
-  /**
-   * What a classified event must wait for: the decisions' code (applying them, counts, surges, metrics),
-   * loaded on demand at the first one; `undefined` once it is loaded, or could not be.
-   */
-  waiting(): Promise<void> | undefined;
-  /** True when the decisions' code could not be loaded: nothing may be dropped or demoted unwatched. */
-  failed(): boolean;
-  /**
-   * Applies a classification to its event (see `applyDecision`) once `waiting()` is done: the event to
-   * send, or `null` (dropped or demoted). Each drop, demotion and sample is recorded; a drop or demotion
-   * also counts toward a surge (sent through the client in enforce mode, tagged on the event in dry-run).
-   */
-  readonly apply: ApplyDecision;
-  /** Keeps one of each demotion breadcrumb on a surge event (see `withoutDuplicateDemotions`). */
-  tidySurgeEvent(event: Event): void;
-  getStats(): DecisionStats;
+  /** Where a rule's `sample` draws from. */
+  readonly random: () => number;
 }
 
 /**
- * Validates the options (throwing `RuleConfigError` naming the option) and returns the bookkeeping, whose
- * code is loaded at the first decision.
+ * The decisions of one integration instance: applied to their events (`applyDecision`), counted, watched
+ * for surges, sent as metrics and to `onDecision`.
  */
-export function safetyNet(options: SafetyNetOptions, mode: 'enforce' | 'dry-run'): SafetyNet {
-  const surge = surgeOptions(options.surge);
-  checkOptionType(options, 'metrics', 'boolean');
-  checkOptionType(options, 'onDecision', 'function');
-  checkOptionType(options, 'random', 'function');
-  const onDecision = options.onDecision;
+export interface SafetyNet {
+  setup(client: SentryClient): void;
+  /** `applyDecision` with this instance's mode, sampling draw and records: the event to send, or `null`. */
+  apply(
+    event: Event,
+    classification: Classification,
+    outcome: Outcome,
+    client: SentryClient,
+    demote: Demote | undefined,
+  ): Event | null;
+  getStats(): DecisionStats;
+}
 
-  const since = Date.now();
-  const code = onDemand(() => import('./bookkeeping.js'), 'the decision bookkeeping');
-  let books: Bookkeeping | undefined;
-  let boundClient: SentryClient | undefined;
-  const start = (): void => {
-    const loaded = code.module();
-    if (books || !loaded) return;
-    books = loaded.decisionBookkeeping({
-      surge,
-      metrics: options.metrics !== false,
-      onDecision,
-      mode,
-      random: options.random ?? Math.random,
-      since,
-    });
-    if (boundClient) books.bind(boundClient);
+/** Distinct example summaries a surge event carries, per kind. */
+const MAX_SURGE_EXAMPLES = 5;
+
+interface CapturingClient {
+  captureEvent?(event: Event): unknown;
+}
+
+/** The safety net of one integration instance; `since` is `getStats().since`. */
+export function safetyNet(settings: SafetyNetSettings, since = Date.now()): SafetyNet {
+  const { mode, onDecision } = settings;
+  const surges = settings.surge && createSurgeDetector(settings.surge);
+  const table = decisionTable(since);
+  const metrics = settings.metrics ? decisionMetrics(table, mode === 'dry-run' ? { mode } : {}) : undefined;
+  // Per kind, a few parameterized summaries of what was demoted (no user's data: see `surgeExamples`).
+  const examples = new Map<string, string[]>();
+
+  const report = (decision: Omit<ExpectedErrorDecision, 'mode'>): void => {
+    if (table.count(decision.kind, decision.rule, decision.action)) metrics?.changed();
+    if (!onDecision) return;
+    try {
+      onDecision({ ...decision, mode });
+    } catch (error) {
+      debugLog('warn', `onDecision threw; the ${decision.action} of \`${decision.kind}\` stands:`, error);
+    }
   };
+
+  const decided: DecisionContext['decided'] = (decision, client, breadcrumb) => {
+    metrics?.observe(client);
+    if (breadcrumb) keepExample(examples, decision.kind, breadcrumb);
+    report(decision);
+    if (!surges || decision.action === 'sampled' || decision.action === 'surge') return undefined;
+    const surge = surges.record(decision.kind, decision.rule, Date.now());
+    if (!surge) return undefined;
+    if (mode === 'dry-run') {
+      report({ kind: surge.kind, rule: surge.rule, action: 'surge', event: decision.event });
+      return surge;
+    }
+    const event = surgeEvent(surge, examples.get(surge.kind) ?? []);
+    examples.delete(surge.kind);
+    const capturing = client as CapturingClient;
+    if (typeof capturing.captureEvent !== 'function') {
+      debugLog('warn', `Surge of \`${surge.kind}\` not sent: the client has no captureEvent`);
+      return surge;
+    }
+    debugLog('warn', `Surge of \`${surge.kind}\`: ${surge.count} in ${surge.windowMs} ms; sending one event`);
+    capturing.captureEvent(event);
+    report({ kind: surge.kind, rule: surge.rule, action: 'surge', event });
+    return surge;
+  };
+  const context: DecisionContext = { mode, random: settings.random, decided };
+  const apply: ApplyDecision = (event, classification, outcome, client, demote) =>
+    applyDecision(event, classification, outcome, client, demote, context);
 
   return {
     setup(client) {
-      boundClient = client;
-      books?.bind(client);
+      metrics?.bind(client);
     },
-    waiting: () => code.loading()?.then(start),
-    failed: code.failed,
-    apply: (event, classification, outcome, client, demote) =>
-      books ? books.apply(event, classification, outcome, client, demote) : event,
-    tidySurgeEvent: (event) => books?.tidySurgeEvent(event),
-    getStats: () => books?.getStats() ?? { since, kinds: {} },
+    apply,
+    getStats: () => table.snapshot(),
   };
 }
 
-/** The `surge` option, checked: the detector's options, or `undefined` for `false`. */
-function surgeOptions(surge: SafetyNetOptions['surge']): SurgeDetectorOptions | undefined {
-  if (surge === false) return undefined;
-  if (surge === undefined) return DEFAULT_SURGE;
-  if (typeof surge !== 'object' || surge === null)
-    throw optionError('surge', 'must be { threshold, windowMs? } or false', surge);
-  const { threshold, windowMs = DEFAULT_SURGE.windowMs } = surge;
-  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1)
-    throw optionError('surge.threshold', 'must be a positive integer', threshold);
-  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0)
-    throw optionError('surge.windowMs', 'must be a positive finite number of milliseconds', windowMs);
-  return { threshold, windowMs };
+/**
+ * Keeps the demotion breadcrumb's summary (already redacted) in parameterized form — `<email>`, `<int>`,
+ * `<uuid>`… — as one of at most `MAX_SURGE_EXAMPLES` distinct examples of its kind; further ones cost
+ * nothing but a map lookup. Bounded: the surge detector caps the kinds that can reach a surge.
+ */
+function keepExample(examples: Map<string, string[]>, kind: string, breadcrumb: Breadcrumb): void {
+  let kept = examples.get(kind);
+  if (kept && kept.length >= MAX_SURGE_EXAMPLES) return;
+  const message = breadcrumb.message;
+  if (typeof message !== 'string') return;
+  const template = parameterize(message);
+  if (!kept) {
+    if (examples.size >= MAX_KINDS_WITH_EXAMPLES) return;
+    kept = [];
+    examples.set(kind, kept);
+  }
+  if (!kept.includes(template)) kept.push(template);
 }
+
+/** Kinds whose examples are kept at once (beyond, a surge event carries none). */
+const MAX_KINDS_WITH_EXAMPLES = 200;

@@ -8,13 +8,3 @@ export function isSampled(classification: Classification, random: () => number):
   const rate = classification.sample;
   return rate !== undefined && rate > 0 && random() < rate;
 }
-
-/** The tags a sampled event is sent with. */
-export function sampledTags(classification: Classification): Record<string, string> {
-  return {
-    'expected_error.kind': classification.kind,
-    'expected_error.rule': classification.rule,
-    'expected_error.sampled': 'true',
-    'expected_error.sample_rate': String(classification.sample),
-  };
-}

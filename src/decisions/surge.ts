@@ -1,4 +1,3 @@
-import { DEFAULT_SURGE } from './surge-defaults.js';
 /**
  * Surge detection: a pure counter over (kind, rule, time) records, with the clock passed in. The integration
  * feeds it live drops and demotions; the CLI can feed it the timestamps of recorded events and get the very
@@ -10,6 +9,9 @@ import { DEFAULT_SURGE } from './surge-defaults.js';
  * that finds more than `threshold` records in its window fires again. A storm therefore raises one surge
  * per kind per window for as long as it lasts.
  */
+
+/** The integration's default surge: more than 100 drops or demotions of one kind in a minute. */
+export const DEFAULT_SURGE = { threshold: 100, windowMs: 60_000 } as const;
 
 /** Options of `createSurgeDetector` (the integration's `surge` option, plus the cap on tracked kinds). */
 export interface SurgeDetectorOptions {

@@ -1,4 +1,5 @@
-import { SLICE_MILLISECONDS } from './slice-duration.js';
+/** How long one slice of background work may hold the event loop, in milliseconds. */
+export const SLICE_MILLISECONDS = 4;
 
 /** What `runInSlices` ended with. */
 export type SlicedRun<T> =

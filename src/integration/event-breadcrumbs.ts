@@ -1,6 +1,7 @@
 import type { Breadcrumb, Event } from '@sentry/core';
-import type { Classifier } from '../classifier/create.js';
-import { classifyBreadcrumb, KIND_KEY, wasDecidedWhenRecorded } from './on-breadcrumb.js';
+import type { Classifier } from '../classifier/build.js';
+import { KIND_KEY } from '../decisions/tags.js';
+import { classifyBreadcrumb, wasDecidedWhenRecorded } from './on-breadcrumb.js';
 
 /**
  * Classifies the breadcrumbs an event carries that never passed `beforeBreadcrumb`: an Electron renderer's

@@ -1,29 +1,30 @@
 import type { Event, IntegrationFn } from '@sentry/core';
-import * as SentryCore from '@sentry/core';
 import type { Classifier } from '../classifier/build.js';
+import { demote } from '../decisions/demotion-breadcrumb.js';
 import { outcomeOf } from '../decisions/outcome.js';
-import { type SafetyNetOptions, safetyNet } from '../decisions/safety-net.js';
+import { safetyNet } from '../decisions/safety-net.js';
 import type { DecisionStats } from '../decisions/stats.js';
-import { isSurgeEvent } from '../decisions/surge-event.js';
+import { isSurgeEvent, scrubSurgeEvent } from '../decisions/surge-event.js';
+import type { SafetyNetOptions } from '../decisions/types.js';
 import { RuleConfigError } from '../errors.js';
 import { addStatusTag } from '../event/status-tag.js';
-import { onDemand } from '../on-demand.js';
 import type { Rule } from '../rules/types.js';
+import { type UpstreamTaxonomy, upstreamReaderOf } from '../rules/upstream-reader.js';
 import type { SentryClient } from '../sentry/client.js';
 import { debugLog, INTEGRATION_NAME } from '../sentry/debug-log.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { wrapBeforeBreadcrumb } from './on-breadcrumb.js';
 import { classifyLogs, type LogsOption } from './on-log.js';
 import { resolveOptions, ruleArray } from './options.js';
-import { rulesInUse } from './rule-set.js';
+import { ruleSet } from './rule-set.js';
+import { upstreamTagsOf } from './upstream-tags.js';
 
 /** Options of `expectedErrorsIntegration`. */
 export interface ExpectedErrorsOptions extends SafetyNetOptions {
   /**
    * Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none.
-   * Malformed rules throw a `RuleConfigError` here. A `pattern` is checked for catastrophic backtracking
-   * by code loaded on demand: rules with one are used once the check has passed (events wait for it);
-   * if it fails, they are refused in the debug log (see `setRules`).
+   * Malformed rules throw a `RuleConfigError` here, a `pattern` that could backtrack catastrophically
+   * among them.
    * @default []
    */
   readonly rules?: readonly Rule[];
@@ -43,8 +44,8 @@ export interface ExpectedErrorsOptions extends SafetyNetOptions {
   readonly maxTextLength?: number;
   /**
    * `tag` adds `upstream.type`, `upstream.reason` and `upstream.retryable` (see `categorizeUpstreamError`)
-   * to every event that is sent, when its error is recognisably an upstream one. The taxonomy is loaded
-   * on demand (a separate chunk in a browser bundle): an event that arrives while it loads waits for it.
+   * to every event that is sent, when its error is recognisably an upstream one. Needs the taxonomy: pass
+   * `taxonomy`, or use a built-in pack whose rules read it (`recommendedRules()`).
    * @default 'off'
    */
   readonly upstreamTags?: 'off' | 'tag';
@@ -62,6 +63,13 @@ export interface ExpectedErrorsOptions extends SafetyNetOptions {
    * @default 'classify'
    */
   readonly logs?: LogsOption;
+  /**
+   * The upstream error taxonomy, for rules with an `upstream` condition (from JSON, or your own) and for
+   * `upstreamTags`: `import { upstreamTaxonomy } from 'sentry-expected-errors/upstream'`. Built-in packs
+   * whose rules need it bring it themselves; an app that never passes it nor uses such a pack does not
+   * bundle it.
+   */
+  readonly taxonomy?: UpstreamTaxonomy;
 }
 
 /**
@@ -82,26 +90,26 @@ export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
   setup(client: SentryClient): void;
   /**
-   * Returns a promise only while something the event needs is still loading on demand: the upstream
-   * taxonomy (`upstream` rules, `upstreamTags`), the pattern check, the decision bookkeeping (at the first
-   * decision) or the demotion breadcrumbs and their secret redaction (at the first demotion).
+   * Moves this integration's event processor ahead of every other one, so an expected error is decided
+   * before the SDK's enrichment (source context, device context…) is spent on it, and its demotion
+   * breadcrumb is on the scope before the capturing call returns.
    */
+  afterAllSetup(client: SentryClient): void;
+  /** Decides an error event at once (never returns a promise): the event to send, or `null`. */
   processEvent<E extends { readonly type?: unknown }>(
     event: E,
     hint: unknown,
     client: SentryClient,
-  ): E | null | PromiseLike<E | null>;
+  ): E | null;
   /** The classifier currently in use (to `explain` a decision, or to share with other code). */
   getClassifier(): Classifier;
   /**
    * Replaces the rules (a remote config refresh, a feature flag). Anything but an array of valid rules is
    * refused (`null` or `undefined` never mean "no rules": pass `[]` for that): the rules are validated at
    * once, a refusal is returned (never thrown) and logged to Sentry's debug log, and the rules in use stay.
-   * A small pack is compiled and in use when the call returns; a large one (thousands of rules) is
-   * compiled in slices of a few milliseconds between events, the old rules deciding until the new ones
-   * take over at once (`applied`). A `pattern` is checked for catastrophic backtracking by code loaded on
-   * demand: until that check has run once, a pack with a pattern is taken on once its patterns pass
-   * (events wait for it), and one that fails is refused then, in the debug log.
+   * A pack is compiled and in use when the call returns when that takes a few milliseconds; a large one
+   * (thousands of rules) is compiled in slices between events, the old rules deciding until the new ones
+   * take over at once (`applied`).
    */
   setRules(rules: readonly Rule[]): SetRulesResult;
   /**
@@ -109,26 +117,31 @@ export interface ExpectedErrorsIntegration {
    * what enforce mode would have done). Up to 200 kinds and 200 rules per kind are counted apart; beyond,
    * decisions are counted under `(other)`, so memory stays bounded.
    */
-  getStats(): DecisionStats;
+  getStats(): DecisionStats & { readonly mode: 'enforce' | 'dry-run' };
 }
 
 const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   const options = resolveOptions(input);
   const mode = options.mode;
-  // The pattern check and the taxonomy are imported on demand, when the rules or options need them.
-  const rules = rulesInUse(options);
-  const net = safetyNet(input, mode);
+  const rules = ruleSet(options);
+  // `upstreamTags` reads what the `upstream` conditions read: the taxonomy passed in, or a pack's.
+  const readUpstream = options.readUpstream ?? upstreamReaderOf(options.rules);
+  if (options.upstreamTags === 'tag' && !readUpstream) {
+    throw RuleConfigError.forOption(
+      'expectedErrorsIntegration',
+      'upstreamTags',
+      "needs the upstream taxonomy: pass `taxonomy: upstreamTaxonomy` (import { upstreamTaxonomy } from 'sentry-expected-errors/upstream')",
+    );
+  }
+  const net = safetyNet(options);
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
-    getStats: () => net.getStats(),
-    getClassifier() {
-      return rules.classifier();
-    },
+    getStats: () => ({ ...net.getStats(), mode }),
+    getClassifier: () => rules.classifier(),
     setRules(next) {
       try {
-        const applied = rules.replace(ruleArray(next, 'setRules'));
-        return { ok: true, applied };
+        return { ok: true, applied: rules.replace(ruleArray(next, 'setRules')) };
       } catch (error) {
         const refused = RuleConfigError.isInstance(error)
           ? error
@@ -138,31 +151,24 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       }
     },
     setup(client) {
-      rules.prepare();
-      if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, () => rules.classifier(), mode);
-      if (options.logs === 'classify') classifyLogs(client, () => rules.classifier(), mode);
+      if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, rules.classifier, mode);
+      if (options.logs === 'classify') classifyLogs(client, rules.classifier, mode);
       net.setup(client);
-      // Where nothing is downloaded (a server, Electron's main process: no document), the code a decision
-      // needs is loaded now, so that the first expected error does not wait for it (nor a quick close lose
-      // its client report). A page loads it at its first decision.
-      if ((globalThis as { document?: unknown }).document === undefined) {
-        void net.waiting();
-        void demotion.load();
-      }
+      // The SDK builds a surge event in the scope of whichever request crossed the threshold: what it
+      // added is removed just before the event is sent.
+      onClient(client, 'beforeSendEvent', (event) => {
+        if (isSurgeEvent(event)) scrubSurgeEvent(event);
+      });
+    },
+    afterAllSetup(client) {
+      moveProcessorFirst(client);
     },
     processEvent(input, hint, client) {
       if (input.type !== undefined) return input;
-      const waiting = rules.waiting();
-      if (waiting) return waiting.then(() => integration.processEvent(input, hint, client));
       const event = input as Event;
       try {
-        if (isSurgeEvent(event)) {
-          // Our own surge report (sent by the decisions' code): never classified.
-          net.tidySurgeEvent(event);
-          return input;
-        }
-        // Without the taxonomy an `upstream` guard could not match: decide nothing rather than wrongly.
-        if (rules.undecidable()) return input;
+        // Our own surge report: never classified (`scrubSurgeEvent` tidies it before it is sent).
+        if (isSurgeEvent(event)) return input;
         const classification = rules.classifier().classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
@@ -173,24 +179,13 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
           return input;
         }
         if (classification) {
-          // The CLI decides recorded events with the same `outcomeOf` (uncaught guard included).
+          // The CLI decides recorded events with the same `outcomeOf` (crash guard included).
           const outcome = outcomeOf(classification, event);
-          // The first classified event waits for the decisions' code (applying them, counts, surges,
-          // metrics), the first demotion also for the demotion breadcrumb's code (its secret redaction),
-          // both loaded on demand.
-          const demoting = outcome === 'breadcrumb' && mode === 'enforce';
-          const loading = net.waiting() ?? (demoting ? demotion.loading() : undefined);
-          if (loading) return loading.then(() => integration.processEvent(input, hint, client));
-          // Without them nothing is dropped or demoted unwatched, or demoted without its breadcrumb.
-          if (!net.failed() && !(demoting && demotion.failed())) {
-            const demote = demotion.module()?.demote;
-            if (net.apply(event, classification, outcome, client, demote) === null) return null;
-          }
+          if (net.apply(event, classification, outcome, client, demote) === null) return null;
         }
-        if (options.upstreamTags === 'tag') {
-          const originalException = (hint as { originalException?: unknown } | undefined)?.originalException;
-          const tags = rules.upstreamTags(event, originalException);
-          if (Object.keys(tags).length > 0) event.tags = { ...event.tags, ...tags };
+        if (options.upstreamTags === 'tag' && readUpstream) {
+          const tags = upstreamTagsOf(readUpstream(event, originalExceptionOf(hint)));
+          if (tags) event.tags = { ...event.tags, ...tags };
         }
         if (options.tagStatus) addStatusTag(event, hint);
         if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, rules.classifier(), mode);
@@ -209,19 +204,44 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   return integration;
 }) satisfies IntegrationFn;
 
-/**
- * The demotion breadcrumbs and their secret redaction (whose table of secret shapes is the largest part
- * of the package's browser path), loaded once per page, at the first demotion.
- */
-const demotion = /* @__PURE__ */ onDemand(
-  () => import('../decisions/demotion-breadcrumb.js'),
-  'the demotion breadcrumbs',
-);
-
 function isClient(client: unknown): client is SentryClient {
   return (
     typeof client === 'object' && client !== null && typeof (client as SentryClient).getOptions === 'function'
   );
+}
+
+function originalExceptionOf(hint: unknown): unknown {
+  return typeof hint === 'object' && hint !== null
+    ? (hint as { originalException?: unknown }).originalException
+    : undefined;
+}
+
+interface HookingClient {
+  on?(hook: 'beforeSendEvent', callback: (event: Event) => void): unknown;
+  getEventProcessors?(): unknown;
+}
+
+function onClient(client: SentryClient, hook: 'beforeSendEvent', callback: (event: Event) => void): void {
+  const on = (client as HookingClient).on;
+  if (typeof on === 'function') on.call(client, hook, callback);
+}
+
+/**
+ * Puts the processor the SDK registered for this integration (its `id` is the integration's name, in every
+ * supported major) first in the client's list, which `getEventProcessors()` returns live. An SDK whose
+ * list cannot be read keeps its order: the decisions are the same, only later.
+ */
+function moveProcessorFirst(client: SentryClient): void {
+  try {
+    const processors = (client as HookingClient).getEventProcessors?.();
+    if (!Array.isArray(processors)) return;
+    const index = processors.findIndex(
+      (processor) => (processor as { id?: unknown })?.id === INTEGRATION_NAME,
+    );
+    if (index > 0) processors.unshift(...processors.splice(index, 1));
+  } catch (error) {
+    debugLog('warn', 'Could not move the event processor first; it runs where the SDK put it:', error);
+  }
 }
 
 /**
@@ -231,9 +251,11 @@ function isClient(client: unknown): client is SentryClient {
  * @example
  * Sentry.init({
  *   dsn,
- *   integrations: [expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...sessionExpiredRules()] })],
+ *   integrations: [expectedErrorsIntegration({ rules: recommendedRules() })],
  * });
  */
-export const expectedErrorsIntegration = /* @__PURE__ */ SentryCore.defineIntegration(
-  _expectedErrorsIntegration,
-) as (options?: ExpectedErrorsOptions) => ExpectedErrorsIntegration;
+// Sentry's `defineIntegration` returns the factory as it is (every major from 8 on): this package
+// imports nothing of `@sentry/core` at runtime for it.
+export const expectedErrorsIntegration = _expectedErrorsIntegration as (
+  options?: ExpectedErrorsOptions,
+) => ExpectedErrorsIntegration;

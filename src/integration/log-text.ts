@@ -1,5 +1,5 @@
-import type { Classifier } from '../classifier/create.js';
-import { classificationTags, KIND_KEY } from './on-breadcrumb.js';
+import type { Classifier } from '../classifier/build.js';
+import { classificationTags, KIND_KEY } from '../decisions/tags.js';
 
 /** Attributes that carry an HTTP status on a log record (the tag names events use, plus `statusCode`). */
 const STATUS_ATTRIBUTES = [

@@ -1,15 +1,10 @@
 import type { Breadcrumb } from '@sentry/core';
-import type { Classifier } from '../classifier/create.js';
-import type { Classification } from '../rules/types.js';
+import type { Classifier } from '../classifier/build.js';
+import { classificationTags, DEMOTED_CATEGORY, KIND_KEY } from '../decisions/tags.js';
 import { type ClientOptionsUsed, optionsOf, type SentryClient } from '../sentry/client.js';
 import { debugLog } from '../sentry/debug-log.js';
 
 type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
-
-/** Category of the breadcrumbs this package leaves for demoted events; never classified itself. */
-export const DEMOTED_CATEGORY = 'expected_error';
-/** The tag / data key / log attribute naming the kind of a decided event, breadcrumb or log record. */
-export const KIND_KEY = 'expected_error.kind';
 
 const WRAPPED = Symbol.for('sentry-expected-errors.before-breadcrumb');
 /**
@@ -21,15 +16,6 @@ const DECIDED = Symbol.for('sentry-expected-errors.breadcrumb-decided');
 /** True for a breadcrumb this package already decided when it was recorded (any installed copy). */
 export function wasDecidedWhenRecorded(breadcrumb: object): boolean {
   return (breadcrumb as Record<symbol, unknown>)[DECIDED] === true;
-}
-
-/** The tags (on events) and data keys (on breadcrumbs) dry-run mode writes. */
-export function classificationTags(classification: Classification): Record<string, string> {
-  return {
-    [KIND_KEY]: classification.kind,
-    'expected_error.action': classification.action,
-    'expected_error.rule': classification.rule,
-  };
 }
 
 /**

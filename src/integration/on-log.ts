@@ -1,4 +1,4 @@
-import type { Classifier } from '../classifier/create.js';
+import type { Classifier } from '../classifier/build.js';
 import type { SentryClient } from '../sentry/client.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { classifyLogEnvelopes } from './log-envelope.js';

@@ -1,5 +1,8 @@
+import { DEFAULT_SURGE, type SurgeDetectorOptions } from '../decisions/surge.js';
+import type { ExpectedErrorDecision } from '../decisions/types.js';
 import { describe, RuleConfigError } from '../rules/errors.js';
 import type { Rule } from '../rules/types.js';
+import type { UpstreamReader } from '../rules/upstream-reader.js';
 
 const OWNER = 'expectedErrorsIntegration';
 
@@ -12,6 +15,13 @@ export interface ResolvedOptions {
   readonly upstreamTags: 'off' | 'tag';
   readonly tagStatus: boolean;
   readonly logs: 'classify' | 'ignore';
+  /** The surge detector's options; `undefined` for `surge: false`. */
+  readonly surge: SurgeDetectorOptions | undefined;
+  readonly metrics: boolean;
+  readonly onDecision: ((decision: ExpectedErrorDecision) => void) | undefined;
+  readonly random: () => number;
+  /** The taxonomy's reader, when the app passed `taxonomy`. */
+  readonly readUpstream: UpstreamReader | undefined;
 }
 
 const KNOWN_OPTIONS = [
@@ -26,6 +36,7 @@ const KNOWN_OPTIONS = [
   'onDecision',
   'logs',
   'random',
+  'taxonomy',
 ] as const;
 
 /**
@@ -56,6 +67,11 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     upstreamTags: oneOf(given, 'upstreamTags', ['off', 'tag']),
     tagStatus: booleanOption(given, 'tagStatus', false),
     logs: oneOf(given, 'logs', ['classify', 'ignore']),
+    surge: surgeOption(given.surge),
+    metrics: booleanOption(given, 'metrics', true),
+    onDecision: functionOption(given, 'onDecision') as ResolvedOptions['onDecision'],
+    random: (functionOption(given, 'random') as (() => number) | undefined) ?? Math.random,
+    readUpstream: taxonomyOption(given.taxonomy),
   };
 }
 
@@ -89,9 +105,46 @@ function booleanOption(options: Record<string, unknown>, name: string, fallback:
 }
 
 /** Throws a `RuleConfigError` naming the integration's option `name` when it is set to anything but a `type`. */
-export function checkOptionType(options: object, name: string, type: 'boolean' | 'function'): void {
+function checkOptionType(options: object, name: string, type: 'boolean' | 'function'): void {
   const value = (options as Record<string, unknown>)[name];
   if (value !== undefined && typeof value !== type) throw optionError(name, `must be a ${type}`, value);
+}
+
+function functionOption(options: Record<string, unknown>, name: string): unknown {
+  checkOptionType(options, name, 'function');
+  return options[name];
+}
+
+/** The `surge` option, checked: the detector's options, or `undefined` for `false`. */
+function surgeOption(surge: unknown): SurgeDetectorOptions | undefined {
+  if (surge === false) return undefined;
+  if (surge === undefined) return DEFAULT_SURGE;
+  if (typeof surge !== 'object' || surge === null)
+    throw optionError('surge', 'must be { threshold, windowMs? } or false', surge);
+  const { threshold, windowMs = DEFAULT_SURGE.windowMs } = surge as {
+    threshold?: unknown;
+    windowMs?: unknown;
+  };
+  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1)
+    throw optionError('surge.threshold', 'must be a positive integer', threshold);
+  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0)
+    throw optionError('surge.windowMs', 'must be a positive finite number of milliseconds', windowMs);
+  return { threshold, windowMs };
+}
+
+/** The `taxonomy` option: `upstreamTaxonomy` from `sentry-expected-errors/upstream`. */
+function taxonomyOption(taxonomy: unknown): UpstreamReader | undefined {
+  if (taxonomy === undefined) return undefined;
+  const read =
+    typeof taxonomy === 'object' && taxonomy !== null ? (taxonomy as { read?: unknown }).read : undefined;
+  if (typeof read !== 'function') {
+    throw optionError(
+      'taxonomy',
+      "must be `upstreamTaxonomy` (import { upstreamTaxonomy } from 'sentry-expected-errors/upstream')",
+      taxonomy,
+    );
+  }
+  return read as UpstreamReader;
 }
 
 function positiveInteger(options: Record<string, unknown>, name: string): number | undefined {

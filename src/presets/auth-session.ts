@@ -1,5 +1,6 @@
 import type { Rule } from '../rules/types.js';
 import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'authSessionRules';
 
@@ -35,7 +36,7 @@ export interface AuthSessionOptions {
  * expectedErrorsIntegration({ rules: authSessionRules({ kinds: { unauthenticated: 'drop' } }) });
  */
 export function authSessionRules(options: AuthSessionOptions = {}): Rule[] {
-  return kindPackRules(PACK, AUTH_SESSION_KINDS, options, rules());
+  return withTaxonomy(kindPackRules(PACK, AUTH_SESSION_KINDS, options, rules()));
 }
 
 function rules(): Rule[] {

@@ -1,4 +1,5 @@
 import type { Rule } from '../rules/types.js';
+import { withTaxonomy } from './with-taxonomy.js';
 
 const INVALID_KEY = { type: 'unauthorized', reason: 'invalid_api_key', retryable: false } as const;
 
@@ -13,7 +14,7 @@ const INVALID_KEY = { type: 'unauthorized', reason: 'invalid_api_key', retryable
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...transientUpstreamRules()] });
  */
 export function byoKeyGuardRules(): Rule[] {
-  return [
+  return withTaxonomy([
     {
       id: 'mistral-unauthorized',
       kind: 'provider_key_rejected',
@@ -128,5 +129,5 @@ export function byoKeyGuardRules(): Rule[] {
         ],
       },
     },
-  ];
+  ]);
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rules/types.js';
 import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'httpClientRules';
 
@@ -52,7 +53,7 @@ const RETRYABLE = (type: 'rate_limited' | 'server_error' | 'timeout') => ({ type
  * expectedErrorsIntegration({ rules: httpClientRules({ kinds: { http_not_found: 'drop', dns_failure: false } }) });
  */
 export function httpClientRules(options: HttpClientOptions = {}): Rule[] {
-  return kindPackRules(PACK, HTTP_CLIENT_KINDS, options, rules(), { request_aborted: 'drop' });
+  return withTaxonomy(kindPackRules(PACK, HTTP_CLIENT_KINDS, options, rules(), { request_aborted: 'drop' }));
 }
 
 function rules(): Rule[] {

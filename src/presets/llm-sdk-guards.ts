@@ -1,4 +1,5 @@
 import type { Rule } from '../rules/types.js';
+import { withTaxonomy } from './with-taxonomy.js';
 
 const RATE_LIMITED = { type: 'rate_limited', retryable: true } as const;
 const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: false } as const;
@@ -8,7 +9,7 @@ const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: 
  * exhausted quota or billing failure, a content-policy refusal, a permission failure.
  */
 export function llmSdkGuards(): Rule[] {
-  return [
+  return withTaxonomy([
     {
       id: 'llm-quota-exhausted-429',
       kind: 'quota_exhausted',
@@ -100,5 +101,5 @@ export function llmSdkGuards(): Rule[] {
         noMatch: [{ text: 'Error: 403 Forbidden', upstream: { type: 'unauthorized', retryable: false } }],
       },
     },
-  ];
+  ]);
 }

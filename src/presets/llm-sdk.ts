@@ -1,6 +1,7 @@
 import type { Rule } from '../rules/types.js';
 import { llmSdkGuards } from './llm-sdk-guards.js';
 import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'llmSdkRules';
 
@@ -48,9 +49,11 @@ const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: 
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...llmSdkRules({ action: 'drop' })] });
  */
 export function llmSdkRules(options: LlmSdkOptions = {}): Rule[] {
-  return kindPackRules(PACK, LLM_SDK_KINDS, options, [...llmSdkGuards(), ...demotions()], {
-    request_aborted: 'drop',
-  });
+  return withTaxonomy(
+    kindPackRules(PACK, LLM_SDK_KINDS, options, [...llmSdkGuards(), ...demotions()], {
+      request_aborted: 'drop',
+    }),
+  );
 }
 
 function demotions(): Rule[] {

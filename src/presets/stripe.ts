@@ -1,5 +1,6 @@
 import type { Rule } from '../rules/types.js';
 import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'stripeRules';
 
@@ -32,7 +33,7 @@ export interface StripeOptions {
  * expectedErrorsIntegration({ rules: stripeRules({ kinds: { card_declined: 'drop' } }) });
  */
 export function stripeRules(options: StripeOptions = {}): Rule[] {
-  return kindPackRules(PACK, STRIPE_KINDS, options, rules());
+  return withTaxonomy(kindPackRules(PACK, STRIPE_KINDS, options, rules()));
 }
 
 function rules(): Rule[] {

@@ -1,12 +1,7 @@
 import type { RuleExample } from './types.js';
-import type { UpstreamReason, UpstreamType } from './upstream-vocabulary.js';
+import type { UpstreamFacts } from './upstream-vocabulary.js';
 
-/** What the engine knows of an event's upstream error, for the rule condition `upstream`. */
-export interface UpstreamFacts {
-  readonly type: UpstreamType;
-  readonly reason?: UpstreamReason | undefined;
-  readonly retryable: boolean;
-}
+export type { UpstreamFacts } from './upstream-vocabulary.js';
 
 /**
  * What a classifier reads from an event, a breadcrumb or an example: the engine's whole input. A field

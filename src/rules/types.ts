@@ -1,5 +1,4 @@
-import type { UpstreamFacts } from './facts.js';
-import type { UpstreamReason, UpstreamType } from './upstream-vocabulary.js';
+import type { UpstreamFacts, UpstreamReason, UpstreamType } from './upstream-vocabulary.js';
 
 /** What happens to an event a rule matches. `report` is a guard: a matching event always reaches Sentry. */
 export type RuleAction = 'drop' | 'breadcrumb' | 'report';

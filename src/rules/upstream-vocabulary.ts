@@ -46,3 +46,10 @@ export const UPSTREAM_ERROR_REASONS = [
 export type UpstreamType = (typeof UPSTREAM_ERROR_TYPES)[number];
 /** One of `UPSTREAM_ERROR_REASONS`. */
 export type UpstreamReason = (typeof UPSTREAM_ERROR_REASONS)[number];
+
+/** What the engine knows of an event's upstream error, for the rule condition `upstream`. */
+export interface UpstreamFacts {
+  readonly type: UpstreamType;
+  readonly reason?: UpstreamReason | undefined;
+  readonly retryable: boolean;
+}

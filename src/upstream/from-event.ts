@@ -1,4 +1,5 @@
 import { eventFacts, eventHeadline } from '../event/facts.js';
+import type { UpstreamTaxonomy } from '../rules/upstream-reader.js';
 import { categorizeUpstreamError } from './categorize.js';
 import type { UpstreamErrorInfo } from './types.js';
 
@@ -67,3 +68,12 @@ function exceptionText(value: unknown): string | undefined {
   if (typeof text === 'string' && text.length > 0) return hasType ? `${type}: ${text}` : text;
   return hasType ? (type as string) : undefined;
 }
+
+/**
+ * The taxonomy, to pass as the integration's `taxonomy` option where rules with an `upstream` condition
+ * come from JSON or your own code, or for `upstreamTags` (built-in packs that need it bring it).
+ *
+ * @example
+ * expectedErrorsIntegration({ rules: rulesFromJson(json), taxonomy: upstreamTaxonomy, upstreamTags: 'tag' });
+ */
+export const upstreamTaxonomy: UpstreamTaxonomy = { read: eventUpstreamError };

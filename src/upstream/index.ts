@@ -1,4 +1,6 @@
 // `sentry-expected-errors/upstream`: the upstream error taxonomy alone (also exported from the root).
-export { categorizeUpstreamError } from './categorize.js';
 
+export type { UpstreamTaxonomy } from '../rules/upstream-reader.js';
+export { categorizeUpstreamError } from './categorize.js';
+export { upstreamTaxonomy } from './from-event.js';
 export type { UpstreamErrorInfo, UpstreamErrorReason, UpstreamErrorType } from './types.js';

@@ -1,6 +1,6 @@
 import * as Sentry from '@sentry/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectedErrorsIntegration, RuleConfigError } from '../../src/index.js';
+import { expectedErrorsIntegration, RuleConfigError, upstreamTaxonomy } from '../../src/index.js';
 import { captureTransport } from '../helpers/capture-transport.js';
 
 const rules = [
@@ -57,6 +57,13 @@ describe('expectedErrorsIntegration options', () => {
         breadcrumbs: 'ignore',
         maxTextLength: 1024,
         upstreamTags: 'tag',
+        taxonomy: upstreamTaxonomy,
+        surge: { threshold: 5, windowMs: 1_000 },
+        metrics: false,
+        onDecision: () => undefined,
+        random: () => 0.5,
+        logs: 'ignore',
+        tagStatus: true,
       }),
     ).not.toThrow();
     expect(() => expectedErrorsIntegration()).not.toThrow();
