@@ -8,7 +8,7 @@ import { parseEnvelope } from '@sentry/core';
 import * as Sentry from '@sentry/node';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rules } from '../examples/recorded/rules.mjs';
-import { type ExpectedErrorsOptions, expectedErrorsIntegration } from '../src/index.js';
+import { type ExpectedErrorsOptions, expectedErrorsIntegration, patternSafety } from '../src/index.js';
 import { type Capture, captureTransport } from './helpers/capture-transport.js';
 import {
   CORPUS_SECRETS,
@@ -77,7 +77,7 @@ async function replay(
     dsn: DSN,
     release: 'replay@1.0.0',
     transport: capture.transport,
-    integrations: [expectedErrorsIntegration({ rules, mode })],
+    integrations: [expectedErrorsIntegration({ rules, mode, patterns: patternSafety })],
     sendClientReports: true,
   });
   const probeIds = new Map<string, string>();
@@ -240,7 +240,7 @@ describe('recorded events replay', () => {
       Sentry.init({
         dsn: `http://public@127.0.0.1:${server.port}/1`,
         release: 'replay@1.0.0',
-        integrations: [expectedErrorsIntegration({ rules })],
+        integrations: [expectedErrorsIntegration({ rules, patterns: patternSafety })],
         sendClientReports: true,
       });
       for (const recorded of picked) {

@@ -4,7 +4,7 @@
 // a burst of expired sessions, above the demo's surge threshold, and the surge event it raised.
 import type { Breadcrumb } from '@sentry/core';
 import * as Sentry from '@sentry/node';
-import { expectedErrorsIntegration } from 'sentry-expected-errors';
+import { expectedErrorsIntegration, patternSafety } from 'sentry-expected-errors';
 import { rules } from '../recorded/rules.mjs';
 
 /** The backend API client's error: it carries the HTTP status, as such clients do. */
@@ -94,6 +94,8 @@ const BURST = 25;
 
 const expectedErrors = expectedErrorsIntegration({
   rules,
+  // The seed pack has rules of its own with a `pattern`: they need the pattern check.
+  patterns: patternSafety,
   surge: { threshold: SURGE_THRESHOLD, windowMs: 60_000 },
 });
 

@@ -76,7 +76,7 @@ export interface CheckedClassifierOptions {
  */
 export interface ClassifierParts {
   readonly readUpstream: UpstreamReader | undefined;
-  readonly checkPattern: PatternCheck;
+  readonly checkPattern: PatternCheck | undefined;
   readonly index: 'always' | 'when-large' | 'never';
 }
 

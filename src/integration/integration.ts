@@ -8,6 +8,7 @@ import { isSurgeEvent, scrubSurgeEvent } from '../decisions/surge-event.js';
 import type { SafetyNetOptions } from '../decisions/types.js';
 import { RuleConfigError } from '../errors.js';
 import { addStatusTag } from '../event/status-tag.js';
+import type { PatternSupport } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import { type UpstreamTaxonomy, upstreamReaderOf } from '../rules/upstream-reader.js';
 import type { SentryClient } from '../sentry/client.js';
@@ -70,6 +71,12 @@ export interface ExpectedErrorsOptions extends SafetyNetOptions {
    * bundle it.
    */
   readonly taxonomy?: UpstreamTaxonomy;
+  /**
+   * The pattern check, for rules of your own (or from JSON) with a `pattern`: `patternSafety` from the
+   * package root. Built-in packs whose rules have a pattern bring it; an app that uses no pattern does not
+   * bundle it.
+   */
+  readonly patterns?: PatternSupport;
 }
 
 /**

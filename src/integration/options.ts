@@ -1,6 +1,7 @@
 import { DEFAULT_SURGE, type SurgeDetectorOptions } from '../decisions/surge.js';
 import type { ExpectedErrorDecision } from '../decisions/types.js';
 import { describe, RuleConfigError } from '../rules/errors.js';
+import type { PatternCheck } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 
@@ -20,6 +21,8 @@ export interface ResolvedOptions {
   readonly metrics: boolean;
   readonly onDecision: ((decision: ExpectedErrorDecision) => void) | undefined;
   readonly random: () => number;
+  /** The pattern check, when the app passed `patterns`. */
+  readonly checkPattern: PatternCheck | undefined;
   /** The taxonomy's reader, when the app passed `taxonomy`. */
   readonly readUpstream: UpstreamReader | undefined;
 }
@@ -37,6 +40,7 @@ const KNOWN_OPTIONS = [
   'logs',
   'random',
   'taxonomy',
+  'patterns',
 ] as const;
 
 /**
@@ -72,6 +76,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     onDecision: functionOption(given, 'onDecision') as ResolvedOptions['onDecision'],
     random: (functionOption(given, 'random') as (() => number) | undefined) ?? Math.random,
     readUpstream: taxonomyOption(given.taxonomy),
+    checkPattern: patternsOption(given.patterns),
   };
 }
 
@@ -130,6 +135,21 @@ function surgeOption(surge: unknown): SurgeDetectorOptions | undefined {
   if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0)
     throw optionError('surge.windowMs', 'must be a positive finite number of milliseconds', windowMs);
   return { threshold, windowMs };
+}
+
+/** The `patterns` option: `patternSafety`. */
+function patternsOption(patterns: unknown): PatternCheck | undefined {
+  if (patterns === undefined) return undefined;
+  const check =
+    typeof patterns === 'object' && patterns !== null ? (patterns as { check?: unknown }).check : undefined;
+  if (typeof check !== 'function') {
+    throw optionError(
+      'patterns',
+      "must be `patternSafety` (import { patternSafety } from 'sentry-expected-errors')",
+      patterns,
+    );
+  }
+  return check as PatternCheck;
 }
 
 /** The `taxonomy` option: `upstreamTaxonomy` from `sentry-expected-errors/upstream`. */

@@ -1,5 +1,5 @@
 import { type Classifier, type ClassifierParts, classifierSteps, finished } from '../classifier/build.js';
-import { checkPatternSafety } from '../rules/regex-safety.js';
+import type { PatternCheck } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 import { normalizeRules } from '../rules/validate.js';
@@ -12,6 +12,8 @@ export interface RuleSetOptions {
   readonly maxTextLength: number | undefined;
   /** The taxonomy the app passed (`taxonomy`); else the one a built-in pack's rules carry, if any. */
   readonly readUpstream: UpstreamReader | undefined;
+  /** The pattern check the app passed (`patterns`); else the one a built-in pack's pattern carries. */
+  readonly checkPattern: PatternCheck | undefined;
 }
 
 /** The rules an integration decides with, and how they are replaced at runtime. */
@@ -31,7 +33,7 @@ export interface RuleSet {
 export function ruleSet(options: RuleSetOptions): RuleSet {
   const parts: ClassifierParts = {
     readUpstream: options.readUpstream,
-    checkPattern: checkPatternSafety,
+    checkPattern: options.checkPattern,
     index: 'when-large',
   };
   const stepsOf = (rules: readonly Rule[]) =>

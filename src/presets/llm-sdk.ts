@@ -1,3 +1,5 @@
+import { withPatternCheck } from '../rules/pattern.js';
+import { checkPatternSafety } from '../rules/regex-safety.js';
 import type { Rule } from '../rules/types.js';
 import { llmSdkGuards } from './llm-sdk-guards.js';
 import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
@@ -140,7 +142,7 @@ function demotions(): Rule[] {
       action: 'breadcrumb',
       description:
         'openai, groq-sdk and @anthropic-ai/sdk APIError messages, "<status> <message>" (408, 409, 429, 5xx), when retryable',
-      pattern: /^[A-Za-z]{0,40}Error: (?:408|409|429|5\d\d) /,
+      pattern: withPatternCheck(/^[A-Za-z]{0,40}Error: (?:408|409|429|5\d\d) /, checkPatternSafety),
       upstream: TRANSIENT,
       examples: {
         match: [

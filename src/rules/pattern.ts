@@ -7,10 +7,28 @@ export type PatternOrigin = 'code' | 'json';
 
 /**
  * Says why a pattern can backtrack catastrophically, or `undefined`: `checkPatternSafety`, passed in by
- * whoever compiles rules, so that the analysis is bundled only where it is used (the integration loads
- * it on demand, when a rule has a `pattern`).
+ * whoever compiles rules (or carried by a built-in rule's pattern, `withPatternCheck`), so that the
+ * analysis is bundled only where a rule has a `pattern`.
  */
 export type PatternCheck = (pattern: RegExp) => string | undefined;
+
+/** Pattern support as an integration takes it (`patternSafety`). */
+export interface PatternSupport {
+  readonly check: PatternCheck;
+}
+
+const CHECK = Symbol.for('sentry-expected-errors.pattern-check');
+
+/** A built-in rule's pattern, carrying the check it passes (non-enumerable: the RegExp stays as written). */
+export function withPatternCheck(pattern: RegExp, check: PatternCheck): RegExp {
+  Object.defineProperty(pattern, CHECK, { value: check });
+  return pattern;
+}
+
+function carriedCheck(pattern: RegExp): PatternCheck | undefined {
+  const check = (pattern as { [CHECK]?: unknown })[CHECK];
+  return typeof check === 'function' ? (check as PatternCheck) : undefined;
+}
 
 /**
  * Validates a rule's `pattern` — a RegExp, or plain JSON `{ source, flags? }` — and returns the RegExp
@@ -20,7 +38,7 @@ export function rulePattern(
   written: unknown,
   origin: PatternOrigin,
   report: Report,
-  checkPattern: PatternCheck,
+  checkPattern: PatternCheck | undefined,
 ): RegExp | undefined {
   const pattern = written instanceof RegExp ? written : patternFromJson(written, origin, report);
   if (pattern === undefined) return undefined;
@@ -28,7 +46,15 @@ export function rulePattern(
     report(['pattern'], `is longer than ${MAX_PATTERN_SOURCE_LENGTH} characters`);
     return undefined;
   }
-  const problem = checkPattern(pattern);
+  const check = checkPattern ?? (written instanceof RegExp ? carriedCheck(written) : undefined);
+  if (check === undefined) {
+    report(
+      ['pattern'],
+      "needs the pattern check: pass `patterns: patternSafety` (import { patternSafety } from 'sentry-expected-errors')",
+    );
+    return undefined;
+  }
+  const problem = check(pattern);
   if (problem !== undefined) {
     report(['pattern'], problem);
     return undefined;

@@ -1,3 +1,4 @@
+import type { PatternSupport } from './pattern.js';
 import { ANY, type CharSet, intersect, normalize, parseRegex, type RegexNode } from './regex-parse.js';
 
 type Repeat = Extract<RegexNode, { kind: 'repeat' }>;
@@ -33,6 +34,16 @@ function anchoredAtStart(node: RegexNode, flags: string): boolean {
   if (node.kind === 'alternation') return node.options.every((option) => anchoredAtStart(option, flags));
   return false;
 }
+
+/**
+ * The pattern check, for the integration's `patterns` option: rules of your own (or from JSON) with a
+ * `pattern` need it; built-in packs whose rules have one bring it. An app that uses no pattern does not
+ * bundle it.
+ *
+ * @example
+ * expectedErrorsIntegration({ rules: [{ kind: 'x', action: 'drop', pattern: /^Error: \d{3} / }], patterns: patternSafety });
+ */
+export const patternSafety: PatternSupport = { check: (pattern) => checkPatternSafety(pattern) };
 
 /**
  * Returns why a pattern can backtrack catastrophically, or `undefined` when its cost stays about linear

@@ -67,7 +67,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]{0,255}$/;
  */
 export function normalizeRules(
   rules: readonly unknown[],
-  checkPattern: PatternCheck,
+  checkPattern: PatternCheck | undefined,
   origin: PatternOrigin = 'code',
 ): NormalizedRule[] {
   const problems: RuleConfigProblem[] = [];
@@ -101,7 +101,7 @@ function normalizeRule(
   rule: unknown,
   index: number,
   origin: PatternOrigin,
-  checkPattern: PatternCheck,
+  checkPattern: PatternCheck | undefined,
   problems: RuleConfigProblem[],
 ): NormalizedRule | undefined {
   if (!isPlainObject(rule)) {

@@ -2,7 +2,7 @@ import type * as Sentry from '@sentry/node';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../../examples/recorded/rules.mjs';
-import { createClassifier, expectedErrorsIntegration, type Rule } from '../../src/index.js';
+import { createClassifier, expectedErrorsIntegration, patternSafety, type Rule } from '../../src/index.js';
 import { useBareClient } from '../helpers/bare-client.js';
 import { fuzzRuns } from './fuzz-runs.js';
 
@@ -46,7 +46,7 @@ describe('breadcrumbs on an event (property)', () => {
   const bare = useBareClient();
 
   it('removes exactly the dropped ones, keeps the order, never changes a breadcrumb given, and changes nothing when none is claimed', async () => {
-    const integration = expectedErrorsIntegration({ rules: pack });
+    const integration = expectedErrorsIntegration({ rules: pack, patterns: patternSafety });
     integration.setup(bare.client());
     // The example pack has `upstream` rules: the first event waits for the taxonomy to load.
     await integration.processEvent({ message: 'warm-up' } as Sentry.Event, {}, bare.client());

@@ -2,7 +2,7 @@ import type * as Sentry from '@sentry/node';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rules as examplePack } from '../../examples/recorded/rules.mjs';
-import { createClassifier, expectedErrorsIntegration, type Rule } from '../../src/index.js';
+import { createClassifier, expectedErrorsIntegration, patternSafety, type Rule } from '../../src/index.js';
 import { useBareClient } from '../helpers/bare-client.js';
 import { fuzzRuns } from './fuzz-runs.js';
 
@@ -106,7 +106,7 @@ describe('hostile events (property)', () => {
   const bare = useBareClient();
 
   it('never throws, and passes every event no rule claims unchanged (the same object)', async () => {
-    const integration = expectedErrorsIntegration({ rules: pack });
+    const integration = expectedErrorsIntegration({ rules: pack, patterns: patternSafety });
     integration.setup?.(bare.client());
     // The pack has a `pattern`: the first event waits for the backtracking check, loaded on demand; the
     // first decision and the first demotion wait for the code they load on demand too. Warm all of them up.

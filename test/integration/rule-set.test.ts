@@ -2,6 +2,8 @@ import * as Sentry from '@sentry/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   expectedErrorsIntegration,
+  llmSdkRules,
+  patternSafety,
   type Rule,
   RuleConfigError,
   rulesFromJson,
@@ -167,6 +169,42 @@ describe('expectedErrorsIntegration: the upstream taxonomy, brought by what the 
       'upstream.type': 'overloaded',
       'upstream.retryable': 'true',
     });
+  });
+});
+
+describe('expectedErrorsIntegration: the pattern check, brought by what the app imports', () => {
+  const byPattern: Rule = { id: 'by-pattern', kind: 'noise', action: 'drop', pattern: /^Error: 5\d\d /m };
+
+  it('refuses a rule of your own with a `pattern` without the check, naming the rule and the import', () => {
+    expect(() => expectedErrorsIntegration({ rules: [byPattern] })).toThrowError(
+      /rule #0 \("by-pattern"\): `pattern` needs the pattern check: pass `patterns: patternSafety`/,
+    );
+    expect(() => expectedErrorsIntegration({ patterns: {} as never })).toThrowError(
+      /`patterns` must be `patternSafety`/,
+    );
+  });
+
+  it('decides it with `patterns: patternSafety`, and still refuses a pattern that can backtrack catastrophically', () => {
+    const { processEvent } = initWith(
+      expectedErrorsIntegration({ rules: [byPattern], patterns: patternSafety }),
+    );
+
+    expect(processEvent({ message: 'Error: 503 upstream' })).toBeNull();
+    expect(() =>
+      expectedErrorsIntegration({
+        rules: [{ id: 'evil', kind: 'noise', action: 'drop', pattern: /(a+)+$/ }],
+        patterns: patternSafety,
+      }),
+    ).toThrowError(/rule #0 \("evil"\): `pattern`/);
+  });
+
+  it("decides a built-in pack's pattern rule with the check the pack carries", () => {
+    const integration = expectedErrorsIntegration({ rules: llmSdkRules({ action: 'drop' }) });
+    const { processEvent } = initWith(integration);
+    const event = () => ({ exception: { values: [{ type: 'Error', value: '502 status code (no body)' }] } });
+
+    expect(integration.getClassifier().classify(event())?.rule).toBe('llm-sdk-transient-status');
+    expect(processEvent(event())).toBeNull();
   });
 });
 
