@@ -2,15 +2,18 @@
 // the built-in packs, then what a web app (or a Tauri webview, or an Electron renderer) runs into: an
 // expired session, a transient 503 from fetch, an overloaded stream, a stale bundle's chunk error, a
 // rejected BYO key, a real bug and an unhandled rejection. The server behind it answers /api/* the way
-// the real backends do; the DSN points at a local receiver. `?rules=basic` keeps only rules that need
-// no code loaded on demand (no `upstream` condition, no `pattern`): the session pack.
+// the real backends do; the DSN points at a local receiver. `?rules=basic` keeps only the session pack;
+// otherwise the page also has rules of its own with an `upstream` condition and a `pattern`, and imports
+// the taxonomy and the pattern check they need.
 import * as Sentry from '@sentry/browser';
 import {
   byoKeyGuardRules,
   expectedErrorsIntegration,
+  patternSafety,
   type Rule,
   sessionExpiredRules,
   transientUpstreamRules,
+  upstreamTaxonomy,
 } from 'sentry-expected-errors';
 
 declare global {
@@ -22,8 +25,8 @@ declare global {
 
 const parameters = new URLSearchParams(location.search);
 const basic = parameters.get('rules') === 'basic';
-/** Rules whose conditions the integration loads code for, on demand. */
-const onDemandRules: Rule[] = [
+/** Rules of the app's own whose conditions need the taxonomy and the pattern check. */
+const ownRules: Rule[] = [
   // A provider error sent mid-stream (HTTP 200): only the upstream taxonomy sees it is an overload.
   { id: 'overloaded', kind: 'transient_upstream', action: 'breadcrumb', upstream: { type: 'overloaded' } },
   // A deploy replaced the bundle under an open tab (webpack's ChunkLoadError).
@@ -39,9 +42,18 @@ Sentry.init({
   dsn: parameters.get('dsn') ?? undefined,
   integrations: [
     expectedErrorsIntegration({
-      rules: basic
-        ? sessionExpiredRules()
-        : [...byoKeyGuardRules(), ...sessionExpiredRules(), ...transientUpstreamRules(), ...onDemandRules],
+      ...(basic
+        ? { rules: sessionExpiredRules() }
+        : {
+            rules: [
+              ...byoKeyGuardRules(),
+              ...sessionExpiredRules(),
+              ...transientUpstreamRules(),
+              ...ownRules,
+            ],
+            taxonomy: upstreamTaxonomy,
+            patterns: patternSafety,
+          }),
     }),
   ],
 });

@@ -43,8 +43,8 @@ interface PageServer {
 }
 
 /**
- * Serves the page, its bundle (@sentry/browser + the integration, built from source and split the way
- * an app's bundler splits dynamic imports: `page.js` and chunks) and the API.
+ * Serves the page, its bundle (@sentry/browser + the integration, built from source, split the way an
+ * app's bundler splits dynamic imports — there are none: `page.js` alone) and the API.
  */
 async function startPageServer(files: ReadonlyMap<string, string>): Promise<PageServer> {
   const scripts: string[] = [];
@@ -120,19 +120,13 @@ async function runPage(query: string): Promise<void> {
     });
 }
 
-/** Chunks of the parts the integration loads for rules that need them, by the module esbuild named them after. */
-const onDemandChunks = (scripts: readonly string[]) =>
-  scripts
-    .filter((path) => /^\/(upstream-tags|regex-safety|indexed-match)-/.test(path))
-    .map((path) => path.split('-')[0]);
-
 describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sentry/browser', () => {
-  it('downloads neither the rule index, nor the taxonomy, nor the pattern check when no rule needs them', async () => {
+  it('loads one script, before the load event: no code is loaded later', async () => {
     // No DSN: the SDK sends nothing; the page runs its scenario all the same.
+    pageServer?.scripts.splice(0);
     await runPage('rules=basic');
 
-    expect(pageServer?.scripts).toContain('/page.js');
-    expect(onDemandChunks(pageServer?.scripts ?? [])).toEqual([]);
+    expect(pageServer?.scripts).toEqual(['/page.js']);
   });
 
   it('sends the rejected key, the bug and the unhandled rejection; the expired session, the 503, the overloaded stream and the stale chunk are demoted or dropped', async () => {
@@ -149,16 +143,8 @@ describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sent
         .reduce((total, outcome) => total + outcome.quantity, 0);
     await waitUntil(() => receiver.itemsOf('event').length >= 3 && dropped() >= 4);
 
-    // The `upstream` rule and the `pattern` rule made the page fetch their chunks, and the packs' size the
-    // rule index; its first decision, the
-    // bookkeeping's, and its first demotion, the demotion breadcrumbs' (with the secret redaction).
-    expect(onDemandChunks(pageServer?.scripts ?? []).sort()).toEqual(['/indexed', '/regex', '/upstream']);
-    expect(
-      (pageServer?.scripts ?? [])
-        .filter((path) => /^\/(decision-bookkeeping|demotion)-/.test(path))
-        .map((path) => path.replace(/-[^-]+\.js$/, ''))
-        .sort(),
-    ).toEqual(['/decision-bookkeeping', '/demotion']);
+    // Decisions, demotions, the taxonomy and the pattern check: all in the one script the page loaded.
+    expect(pageServer?.scripts).toEqual(['/page.js']);
     const events = receiver.itemsOf('event') as SentEvent[];
     const outermost = events.map((event) => event.exception?.values.at(-1));
     expect(outermost.map((exception) => exception?.type)).toEqual(['ApiError', 'TypeError', 'RangeError']);
