@@ -59,10 +59,18 @@ const SETUPS = [
     budget: 15 * KB,
     ceiling: 40.9 * KB,
   },
+  {
+    name: 'the same, debug messages stripped (`__SENTRY_DEBUG__: false` in both apps, as Sentry documents)',
+    code: app(
+      "import { expectedErrorsIntegration, recommendedRules } from 'sentry-expected-errors';",
+      'expectedErrorsIntegration({ rules: recommendedRules() })',
+    ),
+    define: { __SENTRY_DEBUG__: 'false' },
+  },
 ];
 
 /** Builds `code` as a Vite production app; returns the gzipped bytes of every JS file it emits. */
-async function builtAppBytes(name, code) {
+async function builtAppBytes(name, code, define = {}) {
   const directory = join(work, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
@@ -75,6 +83,7 @@ async function builtAppBytes(name, code) {
     logLevel: 'silent',
     // The package as an app installs it: its package.json `exports`, its dist/.
     resolve: { alias: { 'sentry-expected-errors': root } },
+    define,
     build: { outDir, emptyOutDir: true },
   });
   const scripts = readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.js'));
@@ -86,10 +95,13 @@ async function builtAppBytes(name, code) {
 }
 
 const base = await builtAppBytes('base', app(''));
+// The app alone with the same defines, for a setup that has some (Sentry's own debug code goes too).
+const strippedBase = await builtAppBytes('base-stripped', app(''), { __SENTRY_DEBUG__: 'false' });
 const rows = [];
 for (const setup of SETUPS) {
-  const built = await builtAppBytes(setup.name, setup.code);
-  rows.push({ ...setup, scripts: built.scripts, added: built.bytes - base.bytes });
+  const built = await builtAppBytes(setup.name, setup.code, setup.define);
+  const against = setup.define ? strippedBase : base;
+  rows.push({ ...setup, scripts: built.scripts, added: built.bytes - against.bytes });
 }
 rmSync(work, { recursive: true, force: true });
 

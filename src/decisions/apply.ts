@@ -1,6 +1,7 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import type { Classification } from '../rules/types.js';
 import type { SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugEnabled, debugLog } from '../sentry/debug-log.js';
 import { type Outcome, outcomeOf } from './outcome.js';
 import { isSampled } from './sampling.js';
@@ -38,7 +39,7 @@ export function applyDecision(
 ): Event | null {
   const sampled = outcome !== 'pass' && isSampled(classification, random);
   if (outcome === 'pass' && outcomeOf(classification) !== 'pass') {
-    if (debugEnabled())
+    if (DEBUG_BUILD && debugEnabled())
       debugLog(
         'log',
         `Sending crash event ${event.event_id ?? ''}: rule "${classification.rule}" lacks uncaught: true`,
@@ -46,7 +47,7 @@ export function applyDecision(
     if (mode === 'dry-run') event.tags = { ...event.tags, [CRASH_TAG]: 'true' };
   }
   if (mode === 'enforce' && outcome !== 'pass' && !sampled) {
-    if (debugEnabled())
+    if (DEBUG_BUILD && debugEnabled())
       debugLog(
         'log',
         `${outcome === 'drop' ? 'Dropped' : 'Demoted'} event ${event.event_id ?? ''} as \`${classification.kind}\` (rule "${classification.rule}")`,

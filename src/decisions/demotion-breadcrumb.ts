@@ -3,6 +3,7 @@ import { eventHeadline } from '../event/facts.js';
 import { summarize } from '../redact/index.js';
 import type { Classification } from '../rules/types.js';
 import { optionsOf, type SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { isolationScopeOf } from '../sentry/scopes.js';
 import { DEMOTED_CATEGORY } from './tags.js';
@@ -59,7 +60,8 @@ export function leaveDemotionBreadcrumb(breadcrumb: Breadcrumb, client: SentryCl
     try {
       final = beforeBreadcrumb(final);
     } catch (error) {
-      debugLog('warn', "The app's beforeBreadcrumb threw; dropping the demotion breadcrumb:", error);
+      DEBUG_BUILD &&
+        debugLog('warn', "The app's beforeBreadcrumb threw; dropping the demotion breadcrumb:", error);
       return null;
     }
   }
@@ -67,7 +69,11 @@ export function leaveDemotionBreadcrumb(breadcrumb: Breadcrumb, client: SentryCl
   if (maxBreadcrumbs <= 0) return final;
   const isolationScope = isolationScopeOf(client);
   if (!isolationScope) {
-    debugLog('warn', 'Dropped a demotion breadcrumb: no scope of the SDK that drives this client was found');
+    DEBUG_BUILD &&
+      debugLog(
+        'warn',
+        'Dropped a demotion breadcrumb: no scope of the SDK that drives this client was found',
+      );
     return final;
   }
   client.emit?.('beforeAddBreadcrumb', final, undefined);

@@ -1,6 +1,7 @@
 import type { Client } from '@sentry/core';
 import * as SentryCore from '@sentry/core';
 import type { SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import type { DecisionTable } from './stats.js';
 import { DECISION_METRIC } from './tags.js';
@@ -64,7 +65,7 @@ export function decisionMetrics(
         }
       });
     } catch (error) {
-      debugLog('warn', 'Could not report decision counts as metrics:', error);
+      DEBUG_BUILD && debugLog('warn', 'Could not report decision counts as metrics:', error);
     }
   };
 
@@ -73,7 +74,8 @@ export function decisionMetrics(
       client = boundClient;
       drivesClient = (SentryCore.getClient() as unknown) === boundClient;
       if (!metricsCount()) {
-        debugLog('log', 'No metrics.count in this @sentry/core: decisions are counted by getStats() only');
+        DEBUG_BUILD &&
+          debugLog('log', 'No metrics.count in this @sentry/core: decisions are counted by getStats() only');
         return;
       }
       (boundClient as HookedClient).on?.('flush', report);

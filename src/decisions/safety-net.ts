@@ -2,6 +2,7 @@ import type { Breadcrumb, Event } from '@sentry/core';
 import { parameterize } from '../redact/parameterize.js';
 import type { Classification } from '../rules/types.js';
 import type { SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { applyDecision, type DecisionContext } from './apply.js';
 import { decisionMetrics } from './metrics.js';
@@ -60,7 +61,8 @@ export function safetyNet(settings: SafetyNetSettings, since = Date.now()): Safe
     try {
       onDecision({ ...decision, mode });
     } catch (error) {
-      debugLog('warn', `onDecision threw; the ${decision.action} of \`${decision.kind}\` stands:`, error);
+      DEBUG_BUILD &&
+        debugLog('warn', `onDecision threw; the ${decision.action} of \`${decision.kind}\` stands:`, error);
     }
   };
 
@@ -79,10 +81,14 @@ export function safetyNet(settings: SafetyNetSettings, since = Date.now()): Safe
     examples.delete(surge.kind);
     const capturing = client as CapturingClient;
     if (typeof capturing.captureEvent !== 'function') {
-      debugLog('warn', `Surge of \`${surge.kind}\` not sent: the client has no captureEvent`);
+      DEBUG_BUILD && debugLog('warn', `Surge of \`${surge.kind}\` not sent: the client has no captureEvent`);
       return surge;
     }
-    debugLog('warn', `Surge of \`${surge.kind}\`: ${surge.count} in ${surge.windowMs} ms; sending one event`);
+    DEBUG_BUILD &&
+      debugLog(
+        'warn',
+        `Surge of \`${surge.kind}\`: ${surge.count} in ${surge.windowMs} ms; sending one event`,
+      );
     capturing.captureEvent(event);
     report({ kind: surge.kind, rule: surge.rule, action: 'surge', event });
     return surge;

@@ -12,6 +12,7 @@ import type { PatternSupport } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import { type UpstreamTaxonomy, upstreamReaderOf } from '../rules/upstream-reader.js';
 import type { SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog, INTEGRATION_NAME } from '../sentry/debug-log.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { wrapBeforeBreadcrumb } from './on-breadcrumb.js';
@@ -153,7 +154,8 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         const refused = RuleConfigError.isInstance(error)
           ? error
           : new RuleConfigError(-1, undefined, 'rules', `could not be compiled: ${String(error)}`);
-        debugLog('warn', `Kept the rules in use; the new rules were refused: ${refused.message}`);
+        DEBUG_BUILD &&
+          debugLog('warn', `Kept the rules in use; the new rules were refused: ${refused.message}`);
         return { ok: false, error: refused };
       }
     },
@@ -179,10 +181,11 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         const classification = rules.classifier().classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
-          debugLog(
-            'warn',
-            `Passing event ${event.event_id ?? ''} (rule "${classification.rule}"): no Sentry client was given`,
-          );
+          DEBUG_BUILD &&
+            debugLog(
+              'warn',
+              `Passing event ${event.event_id ?? ''} (rule "${classification.rule}"): no Sentry client was given`,
+            );
           return input;
         }
         if (classification) {
@@ -198,11 +201,12 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         if (options.breadcrumbs !== 'ignore') classifyEventBreadcrumbs(event, rules.classifier(), mode);
         return input;
       } catch (error) {
-        debugLog(
-          'warn',
-          `Passing event ${event.event_id ?? ''} unclassified after an internal error:`,
-          error,
-        );
+        DEBUG_BUILD &&
+          debugLog(
+            'warn',
+            `Passing event ${event.event_id ?? ''} unclassified after an internal error:`,
+            error,
+          );
         return input;
       }
     },
@@ -247,7 +251,8 @@ function moveProcessorFirst(client: SentryClient): void {
     );
     if (index > 0) processors.unshift(...processors.splice(index, 1));
   } catch (error) {
-    debugLog('warn', 'Could not move the event processor first; it runs where the SDK put it:', error);
+    DEBUG_BUILD &&
+      debugLog('warn', 'Could not move the event processor first; it runs where the SDK put it:', error);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Classifier } from '../classifier/build.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { decideLog } from './log-text.js';
 
@@ -38,7 +39,7 @@ export function classifyLogEnvelopes(
       const dropped = classifyLogItems(envelope, classifier(), mode);
       if (dropped > 0) recordDroppedEvent?.call(client, 'before_send', 'log_item', dropped);
     } catch (error) {
-      debugLog('warn', 'Sending log records unclassified after an internal error:', error);
+      DEBUG_BUILD && debugLog('warn', 'Sending log records unclassified after an internal error:', error);
     }
   });
 }

@@ -2,6 +2,7 @@ import type { Breadcrumb } from '@sentry/core';
 import type { Classifier } from '../classifier/build.js';
 import { classificationTags, DEMOTED_CATEGORY, KIND_KEY } from '../decisions/tags.js';
 import { type ClientOptionsUsed, optionsOf, type SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 
 type BeforeBreadcrumb = NonNullable<ClientOptionsUsed['beforeBreadcrumb']>;
@@ -39,7 +40,7 @@ export function wrapBeforeBreadcrumb(
       if (current !== null && typeof current === 'object')
         current = { ...current, [DECIDED]: true } as Breadcrumb;
     } catch (error) {
-      debugLog('warn', 'Keeping a breadcrumb unclassified after an internal error:', error);
+      DEBUG_BUILD && debugLog('warn', 'Keeping a breadcrumb unclassified after an internal error:', error);
     }
     if (current === null || !appCallback) return current;
     try {
@@ -47,7 +48,7 @@ export function wrapBeforeBreadcrumb(
     } catch (error) {
       // The SDK drops a breadcrumb whose `beforeBreadcrumb` throws (or lets the throw escape): keeping it
       // would store what the app's scrubber never got to clean.
-      debugLog('warn', "The app's beforeBreadcrumb threw; dropping the breadcrumb:", error);
+      DEBUG_BUILD && debugLog('warn', "The app's beforeBreadcrumb threw; dropping the breadcrumb:", error);
       return null;
     }
   };

@@ -1,5 +1,6 @@
 import type { Classifier } from '../classifier/build.js';
 import type { SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { classifyLogEnvelopes } from './log-envelope.js';
 import { decideLog } from './log-text.js';
@@ -73,13 +74,14 @@ function wrap(
     try {
       current = classifyLog(log, classifier(), mode);
     } catch (error) {
-      debugLog('warn', 'Keeping a log record unclassified after an internal error:', error);
+      DEBUG_BUILD && debugLog('warn', 'Keeping a log record unclassified after an internal error:', error);
     }
     if (current === null || typeof appCallback !== 'function') return current;
     try {
       return appCallback(current);
     } catch (error) {
-      debugLog('warn', "The app's beforeSendLog threw; keeping the log record as it was:", error);
+      DEBUG_BUILD &&
+        debugLog('warn', "The app's beforeSendLog threw; keeping the log record as it was:", error);
       return current;
     }
   };

@@ -3,6 +3,7 @@ import type { PatternCheck } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 import { normalizeRules } from '../rules/validate.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { runInSlices, SLICE_MILLISECONDS } from './compile-in-slices.js';
 
@@ -57,7 +58,8 @@ export function ruleSet(options: RuleSetOptions): RuleSet {
       }
       return runInSlices(steps, () => generation !== replacements).then((run) => {
         if (run.status === 'failed')
-          debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
+          DEBUG_BUILD &&
+            debugLog('warn', 'Kept the rules in use; the new rules failed to compile:', run.error);
         if (run.status !== 'done' || generation !== replacements) return false;
         current = run.value;
         return true;

@@ -1,5 +1,6 @@
 import type { IntegrationFn } from '@sentry/core';
 import { optionsOf, type SentryClient } from '../sentry/client.js';
+import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { expectedMarkOf } from './expected-error.js';
 import { writeSerializedMark } from './serialized-mark.js';
@@ -44,13 +45,13 @@ const _expectedErrorMarksIntegration = (() => {
         const mark = expectedMarkOf((hint as { originalException?: unknown }).originalException);
         if (!mark) return event;
         if (!writeSerializedMark(event as { exception?: { values?: unknown[] } }, mark)) {
-          debugLog('warn', `Could not mark event as \`${mark.kind}\`: it has no exception`);
+          DEBUG_BUILD && debugLog('warn', `Could not mark event as \`${mark.kind}\`: it has no exception`);
           return event;
         }
         const eventId = (event as { event_id?: unknown }).event_id;
         if (typeof eventId === 'string') remember(markedEventIds, eventId);
       } catch (error) {
-        debugLog('warn', 'Passing an event unmarked after an internal error:', error);
+        DEBUG_BUILD && debugLog('warn', 'Passing an event unmarked after an internal error:', error);
       }
       return event;
     },

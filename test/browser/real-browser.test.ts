@@ -121,7 +121,7 @@ async function runPage(query: string): Promise<void> {
 }
 
 describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sentry/browser', () => {
-  it('loads one script, before the load event: no code is loaded later', async () => {
+  it('loads one script and nothing after it: no code is loaded later', async () => {
     // No DSN: the SDK sends nothing; the page runs its scenario all the same.
     pageServer?.scripts.splice(0);
     await runPage('rules=basic');
