@@ -1,4 +1,4 @@
-// A child process for test/uncaught.test.ts: a real @sentry/node app with the integration, whose rules
+// A child process for test/event/crash.test.ts: a real @sentry/node app with the integration, whose rules
 // match the error it then leaves uncaught (`exception`) or unhandled (`rejection`). With `allowed`, the
 // rules set `uncaught: true`. Prints every decision the integration reports as a JSON line.
 import * as Sentry from '@sentry/node';
