@@ -12,7 +12,7 @@ export interface TableLayout {
   readonly summary: number;
 }
 
-const OUTCOME_WIDTH = 'breadcrumb'.length;
+const OUTCOME_WIDTH = 'pass (sampled)'.length;
 const EVENT_ID_WIDTH = 8;
 const MAX_NAME_WIDTH = 32;
 const MIN_SUMMARY_WIDTH = 24;
@@ -53,7 +53,7 @@ export function formatEventRow(event: ReplayedEvent, layout: TableLayout): strin
   return row(
     layout,
     String(event.index),
-    event.outcome,
+    event.reason === undefined ? event.outcome : `${event.outcome} (${event.reason})`,
     event.kind ?? '-',
     event.rule ?? '-',
     event.eventId?.slice(0, EVENT_ID_WIDTH) ?? '-',

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Classifier } from '../classifier/create.js';
-import type { Outcome } from '../decisions/outcome.js';
+import type { Outcome, PassReason } from '../decisions/outcome.js';
 import { CliInputError } from './cli-error.js';
 import { decideRecordedEvent } from './decide-event.js';
 import { eventSummary } from './event-summary.js';
@@ -33,7 +33,7 @@ export interface DecidedBlock {
   readonly count: number;
   readonly lines: Int32Array;
   readonly rules: Int32Array;
-  /** `OUTCOME_CODES` index of each event's outcome. */
+  /** `DECISION_CODES` index of each event's decision. */
   readonly outcomes: Uint8Array;
   /** Event timestamps in seconds (NaN when absent), for surge reports. */
   readonly timestamps: Float64Array;
@@ -55,8 +55,20 @@ export interface DecidedBlock {
   readonly fatalLine: number;
 }
 
-/** Outcomes by code, as in `DecidedBlock.outcomes`. */
-export const OUTCOME_CODES: readonly Outcome[] = ['pass', 'drop', 'breadcrumb'];
+/** Decisions by code, as in `DecidedBlock.outcomes`: the outcome, and why a claimed event passes. */
+export const DECISION_CODES: ReadonlyArray<readonly [Outcome, PassReason | undefined]> = [
+  ['pass', undefined],
+  ['drop', undefined],
+  ['breadcrumb', undefined],
+  ['pass', 'guard'],
+  ['pass', 'crash'],
+  ['pass', 'sampled'],
+];
+
+/** The code of a decision in `DECISION_CODES`. */
+export function decisionCode(outcome: Outcome, reason: PassReason | undefined): number {
+  return DECISION_CODES.findIndex(([known, why]) => known === outcome && why === reason);
+}
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -186,11 +198,11 @@ function decideLine(
       records.broken(line, item.problem);
       continue;
     }
-    const { outcome, classification } = decideRecordedEvent(item.event, classifier);
+    const { outcome, classification, reason } = decideRecordedEvent(item.event, classifier);
     records.event(
       line,
       classification ? (ruleIndex.get(classification.rule) ?? NO_RULE) : NO_RULE,
-      OUTCOME_CODES.indexOf(outcome),
+      decisionCode(outcome, reason),
       timestampOf(item.event.timestamp),
       eventSummary(item.event, classification),
       eventIdOf(item.event),

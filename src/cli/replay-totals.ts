@@ -1,4 +1,4 @@
-import type { Outcome } from '../decisions/outcome.js';
+import type { Outcome, PassReason } from '../decisions/outcome.js';
 import type { ReplaySurge } from './replay-surges.js';
 
 /** The decision for one recorded event. */
@@ -13,6 +13,8 @@ export interface ReplayedEvent {
   readonly line?: number;
   readonly eventId?: string;
   readonly outcome: Outcome;
+  /** Why an event a rule claimed is sent all the same: a `guard` rule, a `crash`, or `sampled`. */
+  readonly reason?: PassReason;
   /** Kind of the deciding rule (a `report` guard's too); absent when no rule matched. */
   readonly kind?: string;
   readonly rule?: string;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import { createClassifier } from '../classifier/create.js';
-import type { Outcome } from '../decisions/outcome.js';
+import type { Outcome, PassReason } from '../decisions/outcome.js';
 import { createSurgeDetector, DEFAULT_SURGE } from '../decisions/surge.js';
 import type { Rule } from '../rules/types.js';
 import { BlockPool } from './block-pool.js';
@@ -12,10 +12,10 @@ import { eventSummary } from './event-summary.js';
 import {
   type BlockTask,
   BROKEN_RECORD,
+  DECISION_CODES,
   type DecidedBlock,
   decideBlock,
   eventIdAt,
-  OUTCOME_CODES,
   textOf,
 } from './jsonl-block.js';
 import { type CorpusEntry, openCorpus, readFileRecords } from './read-events.js';
@@ -97,7 +97,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
     source: CorpusFile,
     entry: number,
     line: number | undefined,
-    outcome: Outcome,
+    [outcome, reason]: readonly [Outcome, PassReason | undefined],
     rule: number,
     eventId: string | undefined,
     summary: string,
@@ -119,6 +119,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
     if (line !== undefined) event.line = line;
     if (eventId !== undefined) event.eventId = eventId;
     event.outcome = outcome;
+    if (reason !== undefined) event.reason = reason;
     if (decided) {
       event.kind = decided.kind;
       event.rule = decided.id;
@@ -139,13 +140,13 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
         totals.broken++;
         options.onBroken?.(record);
       } else {
-        const { outcome, classification } = decideRecordedEvent(record.event, classifier);
+        const { outcome, classification, reason } = decideRecordedEvent(record.event, classifier);
         const rule = classification ? (ruleIndex.get(classification.rule) ?? -1) : -1;
         emit(
           record.source,
           record.entry,
           record.line,
-          outcome,
+          [outcome, reason],
           rule,
           eventIdOf(record.event),
           eventSummary(record.event, classification),
@@ -226,7 +227,7 @@ export async function replayEvents(input: string, options: ReplayEventsOptions):
           entry.source,
           entryBase++,
           line,
-          OUTCOME_CODES[block.outcomes[record] as number] as Outcome,
+          DECISION_CODES[block.outcomes[record] as number] as readonly [Outcome, PassReason | undefined],
           rule,
           eventIdAt(block, record),
           textOf(block, record),

@@ -59,7 +59,7 @@ describe.concurrent('sentry-expected-errors replay', { timeout: 60_000 }, () => 
     const row = (rule: string) => lines.find((line) => line.includes(` ${rule} `));
     expect(row('backend-403-reports')).toMatch(
       new RegExp(
-        `^\\s+0\\s+pass\\s+backend_permission_denied\\s+backend-403-reports\\s+${ids.forbidden.slice(0, 8)}\\s+BackendApiError: forbidden on GET /teams$`,
+        `^\\s+0\\s+pass \\(guard\\)\\s+backend_permission_denied\\s+backend-403-reports\\s+${ids.forbidden.slice(0, 8)}\\s+BackendApiError: forbidden on GET /teams$`,
       ),
     );
     expect(row('channel-message-404')).toMatch(/\bdrop\s+message_not_found\b/);
@@ -116,7 +116,10 @@ describe.concurrent('sentry-expected-errors replay', { timeout: 60_000 }, () => 
       rule: 'backend-401-typed',
       summary: 'BackendApiError: backend rejected session token on POST /openai/v1/audio/speech',
     });
+    // A guard's claim passes, and says why.
+    expect(report.events[0]).toMatchObject({ outcome: 'pass', reason: 'guard', rule: 'backend-403-reports' });
     expect(report.events[11]).toMatchObject({ file: 'events/real-bug.envelope', outcome: 'pass', line: 3 });
+    expect(report.events[11]).not.toHaveProperty('reason');
     expect(report.events[11]).not.toHaveProperty('kind');
     expect(report.summary).toMatchObject({
       events: 14,
