@@ -4,6 +4,7 @@ import { serializedMarkOf } from '../marks/serialized-mark-reader.js';
 import { RuleConfigError, ruleProblem } from '../rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from '../rules/facts.js';
 import { indexedMatcherSteps } from '../rules/indexed-match.js';
+import { withLifecycle } from '../rules/lifecycle.js';
 import type { PatternCheck } from '../rules/pattern.js';
 import { createSimpleMatcher, fitsSimpleMatch } from '../rules/simple-match.js';
 import type { Classification, Rule, RuleExample } from '../rules/types.js';
@@ -78,7 +79,13 @@ export interface ClassifierParts {
   readonly readUpstream: UpstreamReader | undefined;
   readonly checkPattern: PatternCheck | undefined;
   readonly index: 'always' | 'when-large' | 'never';
+  /** The clock rules' `expires` is read against. @default Date.now */
+  readonly now?: () => number;
+  /** Told once per rule when its `expires` has come (the integration's debug log). */
+  readonly onExpired?: (rule: { readonly id: string; readonly expiresAt?: number | undefined }) => void;
 }
+
+const ignoreExpiry = (): void => undefined;
 
 /** `createClassifier` with its parts given: the integration builds its classifiers here too. */
 export function buildClassifier(
@@ -109,10 +116,14 @@ export function* classifierSteps(
   parts: ClassifierParts,
 ): Generator<void, Classifier, void> {
   const readUpstream = upstreamReaderFor(normalized, parts.readUpstream);
-  const matcher =
+  const matcher = withLifecycle(
     parts.index === 'never' || (parts.index === 'when-large' && fitsSimpleMatch(normalized))
       ? createSimpleMatcher(normalized, maxTextLength)
-      : yield* indexedMatcherSteps(normalized, maxTextLength);
+      : yield* indexedMatcherSteps(normalized, maxTextLength),
+    normalized,
+    parts.now ?? Date.now,
+    parts.onExpired ?? ignoreExpiry,
+  );
   yield;
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
   // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
@@ -204,6 +215,7 @@ function toClassification(rule: NormalizedRule | undefined): Classification | un
     summary: rule.summary,
   };
   // Assigned rather than spread in: this runs for every matching event.
+  if (rule.shadow) classification.shadow = true;
   if (rule.sample !== undefined) classification.sample = rule.sample;
   if (rule.uncaught !== undefined) classification.uncaught = rule.uncaught;
   return classification;

@@ -37,6 +37,12 @@ export function applyDecision(
   demote: Demote | undefined,
   { mode, random, decided }: DecisionContext,
 ): Event | null {
+  if (classification.shadow) {
+    // A shadow rule decides nothing: the event is sent, tagged as in dry-run, and counted apart.
+    event.tags = { ...event.tags, ...classificationTags(classification) };
+    decided(decisionOf(classification, 'shadow', event), client);
+    return event;
+  }
   const sampled = outcome !== 'pass' && isSampled(classification, random);
   if (outcome === 'pass' && outcomeOf(classification) !== 'pass') {
     if (DEBUG_BUILD && debugEnabled())

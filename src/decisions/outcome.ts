@@ -8,9 +8,9 @@ export type Outcome = 'pass' | 'drop' | 'breadcrumb';
 /**
  * Why an event a rule claimed is sent all the same: a `report` rule (a guard) claimed it, it is a crash
  * (see `isCrash`) and the rule lacks `uncaught: true`, or the rule's `sample` sent it (a recorded event
- * tagged `expected_error.sampled`).
+ * tagged `expected_error.sampled`), or only a `shadow` rule claimed it.
  */
-export type PassReason = 'guard' | 'crash' | 'sampled';
+export type PassReason = 'guard' | 'crash' | 'sampled' | 'shadow';
 
 /**
  * The outcome of a classification in enforce mode: `report` and no match both pass. Given the event, a
@@ -19,7 +19,7 @@ export type PassReason = 'guard' | 'crash' | 'sampled';
  * (`mechanism.handled: false`) is no crash: the rules decide. The integration and the CLI both use it.
  */
 export function outcomeOf(classification: Classification | undefined, event?: unknown): Outcome {
-  if (!classification || classification.action === 'report') return 'pass';
+  if (!classification || classification.action === 'report' || classification.shadow) return 'pass';
   if (event !== undefined && classification.uncaught !== true && isCrash(event)) return 'pass';
   return classification.action;
 }
@@ -36,6 +36,7 @@ export function passReasonOf(
 ): PassReason | undefined {
   if (!classification) return undefined;
   if (classification.action === 'report') return 'guard';
+  if (classification.shadow) return 'shadow';
   if (outcomeOf(classification, event) === 'pass') return 'crash';
   const tags = typeof event === 'object' && event !== null ? (event as { tags?: unknown }).tags : undefined;
   const sampled =

@@ -70,7 +70,13 @@ export function safetyNet(settings: SafetyNetSettings, since = Date.now()): Safe
     metrics?.observe(client);
     if (breadcrumb) keepExample(examples, decision.kind, breadcrumb);
     report(decision);
-    if (!surges || decision.action === 'sampled' || decision.action === 'surge') return undefined;
+    if (
+      !surges ||
+      decision.action === 'sampled' ||
+      decision.action === 'surge' ||
+      decision.action === 'shadow'
+    )
+      return undefined;
     const surge = surges.record(decision.kind, decision.rule, Date.now());
     if (!surge) return undefined;
     if (mode === 'dry-run') {

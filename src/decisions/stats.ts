@@ -1,5 +1,5 @@
 /** What the integration did about an expected error, as counted by `getStats`, `onDecision` and metrics. */
-export type DecisionAction = 'drop' | 'breadcrumb' | 'sampled' | 'surge';
+export type DecisionAction = 'drop' | 'breadcrumb' | 'sampled' | 'surge' | 'shadow';
 
 /** Counts of one kind in `getStats()`. */
 export interface KindStats {
@@ -11,6 +11,8 @@ export interface KindStats {
   readonly sampled: number;
   /** Surge events raised for the kind. */
   readonly surges: number;
+  /** Events only a `shadow` rule claimed (sent, tagged); present once there is one. */
+  readonly shadow?: number;
   /** Drops, demotions and samples by rule id. */
   readonly rules: Readonly<Record<string, number>>;
 }
@@ -26,12 +28,13 @@ export const MAX_COUNTED_KINDS = 200;
 export const MAX_COUNTED_RULES_PER_KIND = 200;
 export const OTHER = '(other)';
 
-const ACTIONS: readonly DecisionAction[] = ['drop', 'breadcrumb', 'sampled', 'surge'];
+const ACTIONS: readonly DecisionAction[] = ['drop', 'breadcrumb', 'sampled', 'surge', 'shadow'];
 const ACTION_INDEX: Readonly<Record<DecisionAction, number>> = {
   drop: 0,
   breadcrumb: 1,
   sampled: 2,
   surge: 3,
+  shadow: 4,
 };
 
 /** The counts of one (kind, rule) pair, and how much of them has been reported as metrics. */
@@ -83,8 +86,8 @@ export function decisionTable(since: number): DecisionTable {
       entry = rules.get(countedRule) ?? {
         kind: countedKind,
         rule: countedRule,
-        counts: [0, 0, 0, 0],
-        reported: [0, 0, 0, 0],
+        counts: [0, 0, 0, 0, 0],
+        reported: [0, 0, 0, 0, 0],
         pending: false,
       };
       rules.set(countedRule, entry);
@@ -118,7 +121,7 @@ export function decisionTable(since: number): DecisionTable {
     snapshot() {
       const snapshot: Record<string, KindStats> = {};
       for (const [kind, rules] of kinds) {
-        const totals = [0, 0, 0, 0];
+        const totals = [0, 0, 0, 0, 0];
         const byRule: Record<string, number> = {};
         for (const [rule, entry] of rules) {
           for (const index of totals.keys())
@@ -131,6 +134,7 @@ export function decisionTable(since: number): DecisionTable {
           breadcrumb: totals[1] ?? 0,
           sampled: totals[2] ?? 0,
           surges: totals[3] ?? 0,
+          ...(totals[4] ? { shadow: totals[4] } : {}),
           rules: byRule,
         };
       }

@@ -57,7 +57,7 @@ export function decideLog(
   if (attributes[KIND_KEY] !== undefined) return undefined;
   const classification = classifier.classifyBreadcrumb(logAsBreadcrumb(message, attributes));
   if (!classification) return undefined;
-  if (mode === 'dry-run')
+  if (mode === 'dry-run' || classification.shadow)
     return { drop: false, attributes: classificationTags(classification), lowered: false };
   if (classification.action === 'report') return undefined;
   if (classification.action === 'drop') return { drop: true };

@@ -69,7 +69,7 @@ export function classifyBreadcrumb(
     return breadcrumb;
   const classification = classifier.classifyBreadcrumb(breadcrumb);
   if (!classification) return breadcrumb;
-  if (mode === 'dry-run')
+  if (mode === 'dry-run' || classification.shadow)
     return { ...breadcrumb, data: { ...breadcrumb.data, ...classificationTags(classification) } };
   if (classification.action === 'drop') return null;
   if (classification.action === 'report') return breadcrumb;

@@ -36,6 +36,13 @@ export function ruleSet(options: RuleSetOptions): RuleSet {
     readUpstream: options.readUpstream,
     checkPattern: options.checkPattern,
     index: 'when-large',
+    onExpired: (rule) => {
+      if (DEBUG_BUILD)
+        debugLog(
+          'log',
+          `Rule "${rule.id}" expired at ${new Date(rule.expiresAt ?? 0).toISOString()}: it decides nothing from now on`,
+        );
+    },
   };
   const stepsOf = (rules: readonly Rule[]) =>
     classifierSteps(normalizeRules(rules, parts.checkPattern), options.maxTextLength, parts);

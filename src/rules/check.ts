@@ -2,6 +2,7 @@ import { describe, RuleConfigError } from './errors.js';
 import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
 import { indexedMatcher } from './indexed-match.js';
+import { withLifecycle } from './lifecycle.js';
 import { checkPatternSafety } from './regex-safety.js';
 import type { Rule, RuleExample } from './types.js';
 import { type NormalizedRule, normalizeRules } from './validate.js';
@@ -19,7 +20,9 @@ export type RuleProblemCode =
   /** The rule's own conditions contradict each other (a `none` substring inside an `all` one). */
   | 'unsatisfiable'
   /** No `match` example exercises the rule. */
-  | 'no-examples';
+  | 'no-examples'
+  /** The rule's `expires` has passed: it decides nothing any more. */
+  | 'expired';
 
 /** One problem found by `checkRules`. */
 export interface RuleProblem {
@@ -64,7 +67,15 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
     );
   }
   const normalized = normalizeRules(rules, checkPatternSafety);
-  const matcher = indexedMatcher(normalized, Number.POSITIVE_INFINITY);
+  // Shadow rules decide only where nothing else matches; expired ones are reported, and their examples
+  // still checked as written.
+  const matcher = withLifecycle(
+    indexedMatcher(normalized, Number.POSITIVE_INFINITY),
+    normalized,
+    () => Number.NEGATIVE_INFINITY,
+    () => undefined,
+  );
+  const now = Date.now();
   const problems: RuleProblem[] = [];
   let examples = 0;
   const problem = (
@@ -82,7 +93,16 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
     });
 
   for (const rule of normalized) {
-    const shadow = normalized.find((earlier) => earlier.index < rule.index && subsumes(earlier, rule));
+    if (rule.expiresAt !== undefined && now >= rule.expiresAt) {
+      problem(
+        rule,
+        'expired',
+        `expired on ${new Date(rule.expiresAt).toISOString()}: it decides nothing; remove it, or move its \`expires\``,
+      );
+    }
+    const shadow = normalized.find(
+      (earlier) => earlier.index < rule.index && !earlier.shadow && subsumes(earlier, rule),
+    );
     if (shadow && rule.action !== 'report') {
       problem(
         rule,

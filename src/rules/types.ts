@@ -105,6 +105,17 @@ export interface Rule {
   /** Whether the rule may also drop or demote uncaught errors and `fatal` events. @default false */
   readonly uncaught?: boolean;
   /**
+   * An ISO 8601 date or date-time (`"2027-03-31"`, `"2027-03-31T12:00:00Z"`): from then on the rule decides
+   * nothing, as if it were not there (the debug log says so once), and `checkRules` reports it `expired`.
+   */
+  readonly expires?: string;
+  /**
+   * The rule decides nothing: an event it claims (and no other rule does) is sent, tagged as in dry-run
+   * (`expected_error.kind`, `.action`, `.rule`) and counted under `shadow` in `getStats()`. A new rule can
+   * run beside enforced ones before it is trusted.
+   */
+  readonly shadow?: true;
+  /**
    * What the breadcrumb left for a demoted event says: a short secret-redacted summary of the error, or
    * nothing but the kind and rule (for kinds whose text can carry personal data or paths).
    * @default 'redacted'
@@ -138,4 +149,6 @@ export interface Classification {
   readonly sample?: number;
   /** The winning rule's `uncaught`, when it sets one. */
   readonly uncaught?: boolean;
+  /** Set when only a `shadow` rule claimed the event: it decides nothing, it is reported. */
+  readonly shadow?: true;
 }

@@ -35,6 +35,10 @@ export interface NormalizedRule {
   readonly upstream: NormalizedUpstream | undefined;
   readonly sample: number | undefined;
   readonly uncaught: boolean | undefined;
+  /** From this time on (milliseconds since the epoch) the rule decides nothing (`expires`). */
+  readonly expiresAt: number | undefined;
+  /** The rule decides nothing; its matches are only reported (`shadow`). */
+  readonly shadow: boolean;
   readonly examples: { readonly match: readonly RuleExample[]; readonly noMatch: readonly RuleExample[] };
   readonly source: Rule;
 }
@@ -55,6 +59,8 @@ const KNOWN_FIELDS = new Set([
   'upstream',
   'sample',
   'uncaught',
+  'expires',
+  'shadow',
   'summary',
   'examples',
 ]);
@@ -134,6 +140,11 @@ function normalizeRule(
   ) {
     report(['sample'], 'must be a number from 0 to 1 (the fraction of matches sent anyway)');
   }
+  const expiresAt = rule.expires === undefined ? undefined : expiryTime(rule.expires);
+  if (rule.expires !== undefined && expiresAt === undefined) {
+    report(['expires'], 'must be an ISO 8601 date or date-time, e.g. "2027-03-31" or "2027-03-31T12:00:00Z"');
+  }
+  if (rule.shadow !== undefined && rule.shadow !== true) report(['shadow'], 'must be true (or left out)');
   if (rule.summary !== undefined && rule.summary !== 'redacted' && rule.summary !== 'withheld') {
     report(['summary'], "must be 'redacted' or 'withheld'");
   }
@@ -185,7 +196,18 @@ function normalizeRule(
     upstream,
     sample: sample as number | undefined,
     uncaught: rule.uncaught as boolean | undefined,
+    expiresAt,
+    shadow: rule.shadow === true,
     examples: ruleExamples,
     source: rule as unknown as Rule,
   };
+}
+
+/** An ISO 8601 date (`2027-03-31`, midnight UTC) or date-time with a zone; anything else is `undefined`. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+function expiryTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !ISO_8601.test(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
 }
