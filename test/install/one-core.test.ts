@@ -138,8 +138,9 @@ describe('one @sentry/core in an app that installs the package beside @sentry/no
       }
       const packed = await run(npm, ['pack', '--json', '--pack-destination', scratch], REPOSITORY);
       if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
-      const [{ filename }] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
-      tarball = path.join(scratch, path.basename(filename));
+      const [pack] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
+      if (!pack) throw new Error(`npm pack printed no file:\n${packed.stdout}`);
+      tarball = path.join(scratch, path.basename(pack.filename));
     }
     mkdirSync(app);
     writeFileSync(
