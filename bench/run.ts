@@ -16,6 +16,7 @@ import { checkPatternSafety } from '../src/rules/regex-safety.js';
 import { normalizeRules } from '../src/rules/validate.js';
 import { buildAutomaton as buildAutomatonBaseline } from './baseline/automaton-0.1.js';
 import { bookkeepingRatio } from './bookkeeping.js';
+import { httpServerLines, measureHttpServer, throughputVsEventFilters } from './http-server.js';
 import { alternate, format, formatSpread, microsPerInput, ratios, type Spread, spreadOf } from './measure.js';
 import { regexLinearityReport } from './regex-linear.js';
 import { measureReplay } from './replay.js';
@@ -335,6 +336,19 @@ async function main(): Promise<void> {
     'without an index ≤ 1.25× the indexed matcher at its limits (16 rules, 10 substrings, no match)',
     `${format(atLimit.quiet.median)}×`,
     atLimit.quiet.median <= 1.25,
+  );
+
+  settle();
+  say(
+    '\n## 11. A loopback HTTP server: no integration, the integration with `recommendedRules()`, `eventFiltersIntegration` doing the same job\n',
+  );
+  const http = await measureHttpServer();
+  for (const line of httpServerLines(http)) say(line);
+  const throughput = throughputVsEventFilters(http);
+  target(
+    'HTTP server: requests/s with the integration ≥ with eventFiltersIntegration doing the same job',
+    `${format(throughput.median)}×`,
+    throughput.median >= 1,
   );
 
   say('\n## Targets\n');
