@@ -52,8 +52,8 @@ export function safetyNet(settings: SafetyNetSettings, since = Date.now()): Safe
   const surges = settings.surge && createSurgeDetector(settings.surge);
   const table = decisionTable(since);
   const metrics = settings.metrics ? decisionMetrics(table, mode === 'dry-run' ? { mode } : {}) : undefined;
-  // Per kind, a few parameterized summaries of what was demoted (no user's data: see `surgeExamples`).
-  const examples = new Map<string, string[]>();
+  // Per kind, a few parameterized summaries of what was demoted (no user's data: see `keepExample`).
+  const examples = new Map<string, Examples>();
 
   const report = (decision: Omit<ExpectedErrorDecision, 'mode'>): void => {
     if (table.count(decision.kind, decision.rule, decision.action)) metrics?.changed();
@@ -83,7 +83,7 @@ export function safetyNet(settings: SafetyNetSettings, since = Date.now()): Safe
       report({ kind: surge.kind, rule: surge.rule, action: 'surge', event: decision.event });
       return surge;
     }
-    const event = surgeEvent(surge, examples.get(surge.kind) ?? []);
+    const event = surgeEvent(surge, examples.get(surge.kind)?.kept ?? []);
     examples.delete(surge.kind);
     const capturing = client as CapturingClient;
     if (typeof capturing.captureEvent !== 'function') {
@@ -112,24 +112,34 @@ export function safetyNet(settings: SafetyNetSettings, since = Date.now()): Safe
   };
 }
 
-/**
- * Keeps the demotion breadcrumb's summary (already redacted) in parameterized form — `<email>`, `<int>`,
- * `<uuid>`… — as one of at most `MAX_SURGE_EXAMPLES` distinct examples of its kind; further ones cost
- * nothing but a map lookup. Bounded: the surge detector caps the kinds that can reach a surge.
- */
-function keepExample(examples: Map<string, string[]>, kind: string, breadcrumb: Breadcrumb): void {
-  let kept = examples.get(kind);
-  if (kept && kept.length >= MAX_SURGE_EXAMPLES) return;
-  const message = breadcrumb.message;
-  if (typeof message !== 'string') return;
-  const template = parameterize(message);
-  if (!kept) {
-    if (examples.size >= MAX_KINDS_WITH_EXAMPLES) return;
-    kept = [];
-    examples.set(kind, kept);
-  }
-  if (!kept.includes(template)) kept.push(template);
+/** The examples of one kind, and how many summaries were tried for them. */
+interface Examples {
+  readonly kept: string[];
+  tried: number;
 }
 
+/**
+ * Keeps the demotion breadcrumb's summary (already redacted) in parameterized form — `<email>`, `<int>`,
+ * `<uuid>`… — as one of at most `MAX_SURGE_EXAMPLES` distinct examples of its kind. Only the first
+ * `MAX_SURGE_EXAMPLE_TRIES` demotions of a kind are parameterized (most of a storm reads the same): after
+ * that a demotion costs a map lookup. Bounded: at most `MAX_KINDS_WITH_EXAMPLES` kinds at once.
+ */
+function keepExample(examples: Map<string, Examples>, kind: string, breadcrumb: Breadcrumb): void {
+  let entry = examples.get(kind);
+  if (entry && (entry.kept.length >= MAX_SURGE_EXAMPLES || entry.tried >= MAX_SURGE_EXAMPLE_TRIES)) return;
+  const message = breadcrumb.message;
+  if (typeof message !== 'string') return;
+  if (!entry) {
+    if (examples.size >= MAX_KINDS_WITH_EXAMPLES) return;
+    entry = { kept: [], tried: 0 };
+    examples.set(kind, entry);
+  }
+  entry.tried++;
+  const template = parameterize(message);
+  if (!entry.kept.includes(template)) entry.kept.push(template);
+}
+
+/** Demotions of one kind parameterized for its examples, at most, between two surges. */
+const MAX_SURGE_EXAMPLE_TRIES = 16;
 /** Kinds whose examples are kept at once (beyond, a surge event carries none). */
 const MAX_KINDS_WITH_EXAMPLES = 200;

@@ -13,7 +13,8 @@ import type { Rule } from '../rules/types.js';
 import { type UpstreamTaxonomy, upstreamReaderOf } from '../rules/upstream-reader.js';
 import type { SentryClient } from '../sentry/client.js';
 import { DEBUG_BUILD } from '../sentry/debug-build.js';
-import { debugLog, INTEGRATION_NAME } from '../sentry/debug-log.js';
+import { debugLog, INTEGRATION_NAME, warnOfSecondCore } from '../sentry/debug-log.js';
+import { coreVersionOf } from '../sentry/scopes.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { wrapBeforeBreadcrumb } from './on-breadcrumb.js';
 import { classifyLogs, type LogsOption } from './on-log.js';
@@ -163,6 +164,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, rules.classifier, mode);
       if (options.logs === 'classify') classifyLogs(client, rules.classifier, mode);
       net.setup(client);
+      warnOfSecondCore(client, coreVersionOf(client));
       // The SDK builds a surge event in the scope of whichever request crossed the threshold: what it
       // added is removed just before the event is sent.
       onClient(client, 'beforeSendEvent', (event) => {

@@ -24,3 +24,21 @@ export function debugEnabled(): boolean {
   const isEnabled = (logger() as { isEnabled?: () => boolean } | undefined)?.isEnabled;
   return typeof isEnabled !== 'function' || isEnabled() === true;
 }
+
+/**
+ * Says once, where the app asked for Sentry's debug log (`debug: true`), that this package found its
+ * `@sentry/core` beside another copy driving the client (`coreVersion`): its debug log and metrics then go
+ * to its own copy, which the app never reads. Written through `console` directly, since this package's
+ * copy of the debug logger is the one that stays silent.
+ */
+export function warnOfSecondCore(client: { getOptions(): object }, coreVersion: string | undefined): void {
+  const ours = (SentryCore as { SDK_VERSION?: string }).SDK_VERSION;
+  if (warnedOfSecondCore || coreVersion === undefined || ours === undefined || coreVersion === ours) return;
+  warnedOfSecondCore = true;
+  if ((client.getOptions() as { debug?: unknown }).debug !== true) return;
+  console.warn(
+    `Sentry Logger [warn]: [${INTEGRATION_NAME}] This package runs on @sentry/core ${ours}, beside ${coreVersion} that drives your SDK: its debug log and metrics go to the copy your app never reads. Install them so that one copy remains (e.g. \`npm dedupe\`; @sentry/core is an optional peer of this package).`,
+  );
+}
+
+let warnedOfSecondCore = false;

@@ -24,15 +24,26 @@ interface ScopeSource {
  * package itself imports.
  */
 export function isolationScopeOf(client: SentryClient): ScopeLike | undefined {
+  const isolationScope = sdkOf(client)?.source.getIsolationScope();
+  return typeof isolationScope?.addBreadcrumb === 'function' ? isolationScope : undefined;
+}
+
+/**
+ * The version of `@sentry/core` that drives `client` (the key of its carrier in `globalThis.__SENTRY__`),
+ * found as `isolationScopeOf` finds its scopes; `undefined` when no scope of any copy holds the client.
+ */
+export function coreVersionOf(client: SentryClient): string | undefined {
+  return sdkOf(client)?.version;
+}
+
+function sdkOf(client: SentryClient): { version: string; source: ScopeSource } | undefined {
   const registry = (globalThis as { __SENTRY__?: unknown }).__SENTRY__;
   if (typeof registry !== 'object' || registry === null) return undefined;
-  for (const carrier of Object.values(registry)) {
+  for (const [version, carrier] of Object.entries(registry)) {
     const source = scopeSourceOf(carrier);
     if (!source) continue;
     const current = source.getCurrentScope ? source.getCurrentScope() : source.getScope?.();
-    if (current?.getClient?.() !== client) continue;
-    const isolationScope = source.getIsolationScope();
-    if (typeof isolationScope?.addBreadcrumb === 'function') return isolationScope;
+    if (current?.getClient?.() === client) return { version, source };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import * as SentryV10 from '@sentry/node-v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectedErrorsIntegration, type Rule } from '../../src/index.js';
 
 // The package resolves `@sentry/core` to one copy; this app runs `@sentry/node` 10 with its own nested
@@ -48,6 +48,35 @@ afterEach(async () => {
 describe('expectedErrorsIntegration with a second @sentry/core copy', () => {
   it('runs inside an SDK whose @sentry/core is another version', () => {
     expect(SentryV10.SDK_VERSION.split('.')[0]).toBe('10');
+  });
+
+  it('says once, with debug: true, that it runs beside another @sentry/core copy, naming both versions', async () => {
+    const warned: string[] = [];
+    const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      warned.push(args.join(' '));
+    });
+    try {
+      for (let init = 0; init < 2; init++) {
+        SentryV10.init({
+          dsn: 'http://public@127.0.0.1:9/1',
+          debug: true,
+          integrations: [expectedErrorsIntegration({ rules })],
+        });
+        await SentryV10.close();
+      }
+    } finally {
+      spy.mockRestore();
+      // The debug log's own lines became console breadcrumbs: leave no trail to the next test.
+      for (const scope of [
+        SentryV10.getIsolationScope(),
+        SentryV10.getCurrentScope(),
+        SentryV10.getGlobalScope(),
+      ])
+        scope.clearBreadcrumbs();
+    }
+    const ours = warned.filter((line) => line.includes('[ExpectedErrors] This package runs on @sentry/core'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toContain(`beside ${SentryV10.SDK_VERSION} that drives your SDK`);
   });
 
   it('drops, demotes (breadcrumb merged into the next event) and counts client reports', async () => {
