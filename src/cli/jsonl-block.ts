@@ -63,6 +63,7 @@ export const DECISION_CODES: ReadonlyArray<readonly [Outcome, PassReason | undef
   ['pass', 'guard'],
   ['pass', 'crash'],
   ['pass', 'sampled'],
+  ['pass', 'shadow'],
 ];
 
 /** The code of a decision in `DECISION_CODES`. */

@@ -9,6 +9,7 @@ const RULES: Rule[] = [
   { id: 'jwt-expired', kind: 'session_expired', action: 'breadcrumb', any: ['jwt expired'] },
   { id: 'overloaded', kind: 'transient_upstream', action: 'drop', any: ['overloaded'] },
   { id: 'byo-key', kind: 'provider_key_rejected', action: 'report', any: ['invalid_api_key'] },
+  { id: 'candidate', kind: 'type_error', action: 'drop', any: ['is not a function'], shadow: true },
 ];
 const MESSAGES = [
   'jwt expired',
@@ -95,6 +96,16 @@ describe('replayEvents', { timeout: 120_000 }, () => {
     expect(events.map((event) => event.outcome)).toEqual(
       expectedEvents.map((item) => outcomeOf((item as { message: string }).message)),
     );
+    // Why a claimed event passes: the guard, and the shadow rule that decides nothing.
+    const reasonOf = (message: string) =>
+      message.startsWith('invalid_api_key')
+        ? 'guard'
+        : message === 'x is not a function'
+          ? 'shadow'
+          : undefined;
+    expect(events.map((event) => event.reason)).toEqual(
+      expectedEvents.map((item) => reasonOf((item as { message: string }).message)),
+    );
     expect(events.every((event) => !event.summary.includes('sk-abcdefghijklmnop'))).toBe(true);
     const decidedBy = (outcome: string) =>
       expectedEvents.filter((item) => outcomeOf((item as { message: string }).message) === outcome).length;
@@ -103,6 +114,9 @@ describe('replayEvents', { timeout: 120_000 }, () => {
       overloaded: decidedBy('drop'),
       'byo-key': expectedEvents.filter((item) =>
         (item as { message: string }).message.startsWith('invalid_api_key'),
+      ).length,
+      candidate: expectedEvents.filter(
+        (item) => (item as { message: string }).message === 'x is not a function',
       ).length,
     });
     expect(summary).toMatchObject({ events: expectedEvents.length, broken: broken.length, files: 1 });
