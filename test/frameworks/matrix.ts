@@ -1,6 +1,7 @@
 // The framework matrix (test/frameworks/*.test.ts): starts one framework app as a child process sending
 // to a loopback Sentry receiver, hits every route of test/frameworks/apps/shared/scenario.mjs, then makes
 // the process crash with an expected message. What arrived is then asserted by the test files.
+// The apps run the BUILT package: `npm run build` first.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
