@@ -38,7 +38,10 @@ const SETUPS = [
   },
   {
     name: 'expectedErrorsIntegration() without rules',
-    code: app("import { expectedErrorsIntegration } from 'sentry-expected-errors';", 'expectedErrorsIntegration()'),
+    code: app(
+      "import { expectedErrorsIntegration } from 'sentry-expected-errors';",
+      'expectedErrorsIntegration()',
+    ),
     ceiling: 21 * KB,
   },
   {
@@ -74,7 +77,10 @@ async function builtAppBytes(name, code, define = {}) {
   const directory = join(work, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+  writeFileSync(
+    join(directory, 'index.html'),
+    '<!doctype html><script type="module" src="./main.js"></script>\n',
+  );
   writeFileSync(join(directory, 'main.js'), code);
   const outDir = join(directory, 'dist');
   await build({
@@ -107,11 +113,16 @@ rmSync(work, { recursive: true, force: true });
 
 if (process.argv.includes('--json')) {
   console.log(
-    JSON.stringify({ base: base.bytes, setups: rows.map(({ name, added, budget }) => ({ name, added, budget })) }),
+    JSON.stringify({
+      base: base.bytes,
+      setups: rows.map(({ name, added, budget }) => ({ name, added, budget })),
+    }),
   );
 } else {
   const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
-  console.log(`Vite production build, every emitted JS file gzipped (-9); the app with @sentry/browser alone: ${kb(base.bytes)}`);
+  console.log(
+    `Vite production build, every emitted JS file gzipped (-9); the app with @sentry/browser alone: ${kb(base.bytes)}`,
+  );
   console.log('');
   for (const row of rows) {
     const budget =
@@ -120,11 +131,14 @@ if (process.argv.includes('--json')) {
         : row.added <= row.budget
           ? `   DESIGN budget ${kb(row.budget)}: met`
           : `   DESIGN budget ${kb(row.budget)}: not met (${kb(row.added - row.budget)} over)`;
-    console.log(`+${kb(row.added).padStart(9)}  ${row.name} (${row.scripts} JS file${row.scripts === 1 ? '' : 's'})${budget}`);
+    console.log(
+      `+${kb(row.added).padStart(9)}  ${row.name} (${row.scripts} JS file${row.scripts === 1 ? '' : 's'})${budget}`,
+    );
   }
 }
 const over = rows.filter((row) => row.ceiling !== undefined && row.added > row.ceiling);
 const split = rows.filter((row) => row.scripts !== 1);
-for (const row of over) console.error(`over its ceiling: ${row.name} adds ${row.added} B (ceiling ${Math.round(row.ceiling)} B)`);
+for (const row of over)
+  console.error(`over its ceiling: ${row.name} adds ${row.added} B (ceiling ${Math.round(row.ceiling)} B)`);
 for (const row of split) console.error(`more than one JS file for: ${row.name} (code loaded later?)`);
 if (over.length > 0 || split.length > 0) process.exitCode = 1;
