@@ -1,3 +1,4 @@
+import { redactHighEntropyTokens } from './high-entropy.js';
 import { SECRET_SHAPES, type SecretShape } from './secret-shapes.js';
 import { redactUrlCredentials } from './url-credentials.js';
 
@@ -19,7 +20,7 @@ export function redactSecrets(text: string): string {
     if (!mayMatch(marked, SHAPE_CONDITIONS[index] as readonly Condition[])) continue;
     if (shape.gate === undefined || shape.gate.test(redacted)) redacted = applyShape(redacted, shape);
   }
-  return redacted;
+  return redactHighEntropyTokens(redacted);
 }
 
 /**

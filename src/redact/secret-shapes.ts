@@ -54,6 +54,8 @@ const isGitLabChar: CharTest = (code) => isBase64Url(code) || code === 46;
 /** An unquoted value in `key=value`: anything up to whitespace or `" ' & , ; } < > \`. */
 const isBareValueChar: CharTest = (code) => code > 32 && !'"\'&,;}<>\\'.includes(String.fromCharCode(code));
 
+const isSpace: CharTest = (code) => code === 32 || (code >= 9 && code <= 13);
+
 /**
  * Names of keys whose value is a credential, in query strings, headers, JSON, YAML and `KEY=value` logs
  * (gitleaks `generic-api-key` keywords, narrowed to names that hold a credential; `SECRET_KEY` is Django's,
@@ -61,11 +63,14 @@ const isBareValueChar: CharTest = (code) => code > 32 && !'"\'&,;}<>\\'.includes
  * prefixes (`DJANGO_SECRET_KEY`, `x-goog-api-key`, `db.password`).
  */
 const KEY_NAMES =
-  '(?:[A-Za-z0-9]{1,32}[_.-]){0,4}(?:api[_-]?(?:key|token|secret)|apikey|access[_-]?(?:token|key)|' +
+  '(?:[A-Za-z0-9]{1,32}[_.-]{1,2}){0,4}(?:api[_-]?(?:key|token|secret)|apikey|access[_-]?(?:token|key)|' +
   'secret[_-]?(?:access[_-]?)?key|refresh[_-]?token|id[_-]?token|auth[_-]?token|session[_-]?token|' +
   'private[_-]?token|private[_-]?key(?:[_-]?id)?|client[_-]?secret|app[_-]?secret|webhook[_-]?secret|' +
   'account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|secret|token|password|passwd|' +
-  'passphrase|pwd|signature|sig|authorization|credentials?)';
+  'passphrase|pwd|signature|sig|authorization|credentials?|' +
+  // camelCase and run-together names (`adobeToken`, `herokuapikey`), only with the unambiguous cores:
+  // `key` alone would take `monkey`.
+  '[A-Za-z0-9]{1,32}(?:token|secret|password|passwd|credentials?|api[_-]?key|access[_-]?key))';
 /** One of these is in every name of `KEY_NAMES`, in lower case. */
 const KEY_NAME_CORES = ['key', 'token', 'secret', 'pass', 'pwd', 'sig', 'authorization', 'credential'];
 /**
@@ -73,18 +78,26 @@ const KEY_NAME_CORES = ['key', 'token', 'secret', 'pass', 'pwd', 'sig', 'authori
  * of `ASSIGNMENT`'s operator: every assignment holds this.
  */
 const ASSIGNMENT_GATE =
-  /(?:key|token|secret|pass|pwd|sig|authorization|credential)[a-z_-]{0,8}\\?["']?[ \t]{0,8}[:=]/i;
-/** `key`, an optional closing quote, then `:`, `=`, `:=` or `=>`. */
-const ASSIGNMENT = `((?:${KEY_NAMES})\\\\?["']?[ \\t]{0,8}(?:=>|:=|[:=])[ \\t]{0,8}`;
+  /(?:key|token|secret|pass|pwd|sig|authorization|credential)[a-z_-]{0,8}\\?["'`]?(?:[ \t]{1,8}string)?[ \t]{0,8}[:=?.+,]/i;
+/**
+ * `key`, an optional closing quote and Go's `string` type, then `:`, `=`, `:=`, `=>`, Make's `::=`, `:::=`,
+ * `?=`, PHP's `.=` or `+=`; the quoted shapes also take `"key", "value"` (`System.setProperty`).
+ */
+const OPERATOR = `\\\\?["'\`]?(?:[ \\t]{1,8}string)?[ \\t]{0,8}(?:=>|:{1,3}=|[?.+]=|[:=])`;
+const ASSIGNMENT = `((?:${KEY_NAMES})${OPERATOR}[ \\t]{0,8}`;
+const QUOTED_ASSIGNMENT = `((?:${KEY_NAMES})(?:${OPERATOR}|\\\\?["'][ \\t]{0,8},)[ \\t]{0,8}`;
 /** An `Authorization` value keeps its scheme: the scheme shapes below redact what follows it. */
 const NOT_A_SCHEME = '(?!\\[redacted|(?:Bearer|Basic|Token|Digest)[ \\t])';
 
 export const SECRET_SHAPES: readonly SecretShape[] = [
   {
-    // gitleaks `private-key`: a PEM block, also without its END line (a text cut inside the block).
+    // gitleaks `private-key`: a PEM block, also without its END line (a text cut inside the block). The
+    // label is words separated by single spaces, so it is read one way only (a class of `[ A-Z-]{0,100}`
+    // before `PRIVATE KEY` was tried at 100 lengths per `-----BEGIN`); no boundary is needed, as the
+    // literal start fails within ten characters, and none lets a block right after another be missed.
     name: 'PEM private key',
     pattern:
-      /(^|[^-])()-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----)){0,16384}(?:-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?/g,
+      /()()-----BEGIN(?: [A-Z0-9_-]{1,24}){0,4} PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----)){0,16384}(?:-----END(?: [A-Z0-9_-]{1,24}){0,4} PRIVATE KEY(?: BLOCK)?-----)?/g,
     replacement: '[redacted-private-key]',
     prefixes: ['-----BEGIN'],
   },
@@ -108,7 +121,7 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     // gitleaks `generic-api-key`: `"password": "correct horse"`, `{\"api_key\":\"…\"}`.
     name: 'key = "value" (double-quoted)',
     pattern: new RegExp(
-      `(^|[^A-Za-z0-9_.-])${ASSIGNMENT}\\\\?")${NOT_A_SCHEME}(?:[^"\\\\\\r\\n]|\\\\[^"\\r\\n]){1,1024}`,
+      `(^|[^A-Za-z0-9_.-])${QUOTED_ASSIGNMENT}\\\\?")${NOT_A_SCHEME}(?:[^"\\\\\\r\\n]|\\\\[^"\\r\\n]){1,1024}`,
       'gi',
     ),
     replacement: '[redacted]',
@@ -116,8 +129,12 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     gate: ASSIGNMENT_GATE,
   },
   {
-    name: "key = 'value' (single-quoted)",
-    pattern: new RegExp(`(^|[^A-Za-z0-9_.-])${ASSIGNMENT}')${NOT_A_SCHEME}[^'\\r\\n]{1,1024}`, 'gi'),
+    // Also Go's raw strings: `key := \`value\``.
+    name: "key = 'value' (single-quoted or backticks)",
+    pattern: new RegExp(
+      `(^|[^A-Za-z0-9_.-])${QUOTED_ASSIGNMENT}['\`])${NOT_A_SCHEME}[^'\`\\r\\n]{1,1024}`,
+      'gi',
+    ),
     replacement: '[redacted]',
     containsFolded: KEY_NAME_CORES,
     gate: ASSIGNMENT_GATE,
@@ -126,13 +143,22 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     // Query strings (`?api_key=…&`), headers (`X-Api-Key: …`), env files (`SECRET_KEY=…`), logfmt.
     name: 'key=value (unquoted)',
     pattern: new RegExp(
-      `(^|[^A-Za-z0-9_.-])${ASSIGNMENT})${NOT_A_SCHEME}(?![\\[{(\\\\"'])[^\\s"'&,;}<>\\\\]{1,1024}`,
+      `(^|[^A-Za-z0-9_.-])${ASSIGNMENT})${NOT_A_SCHEME}(?![\\[{(\\\\"'\`:])[^\\s"'&,;}<>\\\\]{1,1024}`,
       'gi',
     ),
     replacement: '[redacted]',
     containsFolded: KEY_NAME_CORES,
     gate: ASSIGNMENT_GATE,
     tail: isBareValueChar,
+  },
+  {
+    // An XML element named like a credential: `<apiToken>value</apiToken>`, also across lines.
+    name: '<key>value</key>',
+    pattern: new RegExp(`(<)((?:${KEY_NAMES})>\\s{0,64})(?!\\[redacted)[^<\\s]{1,1024}`, 'gi'),
+    replacement: '[redacted]',
+    containsFolded: KEY_NAME_CORES,
+    contains: ['>'],
+    tail: (code) => code !== 60 && !isSpace(code),
   },
   {
     // RFC 7617 Basic, RFC 6750 Bearer, and the `Token` scheme of Django REST framework / GitHub.

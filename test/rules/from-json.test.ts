@@ -184,3 +184,80 @@ describe('createClassifier options', () => {
     expect([single.ruleIndex, single.ruleId, single.field]).toEqual([2, 'r', 'all']);
   });
 });
+
+describe('rulesFromJson limits', () => {
+  const rule = (index: number) => ({ id: `r${index}`, kind: 'k', action: 'drop', any: [`text ${index}`] });
+  const messageOf = (build: () => unknown): string => {
+    const problems = problemsOf(build);
+    expect(problems).toHaveLength(1);
+    return problems[0]?.message ?? '';
+  };
+
+  it('reads 10,000 rules and refuses 10,001 before validating any', () => {
+    const rules = Array.from({ length: 10_000 }, (_, index) => rule(index));
+    expect(rulesFromJson(JSON.stringify(rules))).toHaveLength(10_000);
+    expect(messageOf(() => rulesFromJson([...rules, { broken: true }]))).toBe(
+      'rulesFromJson: `json` holds 10001 rules, over the limit of 10,000 rules in a rules file',
+    );
+  });
+
+  it('refuses 50,000 invalid rules with a RuleConfigError, quickly', () => {
+    const started = performance.now();
+    const invalid = Array.from({ length: 50_000 }, () => ({ kind: '', action: 'x' }));
+    expect(messageOf(() => rulesFromJson(invalid))).toContain('over the limit of 10,000 rules');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('reports every problem of 10,000 invalid rules without a stack overflow, the message naming the count', () => {
+    const invalid = Array.from({ length: 10_000 }, () => ({ kind: '', action: 'x', all: ['', '', ''] }));
+    let caught: unknown;
+    try {
+      rulesFromJson(invalid);
+    } catch (error) {
+      caught = error;
+    }
+    expect(RuleConfigError.isInstance(caught)).toBe(true);
+    const error = caught as RuleConfigError;
+    expect(error.problems).toHaveLength(50_000);
+    expect(error.message).toBe(`${error.problems[0]?.message} (and 49999 more)`);
+  });
+
+  it('refuses a string over 64 KiB anywhere in a rule, naming the rule and the limit', () => {
+    const long = 'x'.repeat(64 * 1024 + 1);
+    expect(rulesFromJson([{ ...rule(0), kind: 'x'.repeat(64 * 1024) }])).toHaveLength(1);
+    for (const broken of [
+      { ...rule(1), kind: long },
+      { ...rule(1), examples: { match: [{ text: long }] } },
+      { ...rule(1), [long]: 1 },
+      { ...rule(1), kind: 'é'.repeat(32 * 1024 + 1) },
+    ]) {
+      expect(messageOf(() => rulesFromJson([rule(0), broken]))).toBe(
+        'rule #1: `rule` holds a string over the 64 KiB limit of a rules file',
+      );
+    }
+  });
+
+  it('refuses input over 4 MiB: a text, its bytes, or parsed data', () => {
+    const limit = 'rulesFromJson: `json` is over the 4 MiB limit of a rules file (4,194,304 bytes of UTF-8)';
+    const padded = JSON.stringify([{ ...rule(0), description: ' '.repeat(60_000) }]);
+    const large = `[${Array.from({ length: 70 }, (_, index) => JSON.stringify({ ...rule(index), description: 'd'.repeat(60_000) })).join(',')}]`;
+    expect(rulesFromJson(padded)).toHaveLength(1);
+    expect(messageOf(() => rulesFromJson(large))).toBe(limit);
+    expect(messageOf(() => rulesFromJson(new TextEncoder().encode(large)))).toBe(limit);
+    expect(messageOf(() => rulesFromJson(JSON.parse(large)))).toBe(limit);
+    const wide = [{ ...rule(0), all: Array.from({ length: 5_000_000 }, () => 'a') }];
+    expect(messageOf(() => rulesFromJson(wide))).toBe(limit);
+    const cyclic: Record<string, unknown> = { ...rule(0) };
+    cyclic.examples = { match: [cyclic] };
+    expect(messageOf(() => rulesFromJson([cyclic]))).toBe(limit);
+  });
+
+  it('reads UTF-8 bytes and says so when they are not UTF-8', () => {
+    const bytes = new TextEncoder().encode(JSON.stringify([rule(0)]));
+    expect(rulesFromJson(bytes)).toEqual([rule(0)]);
+    expect(rulesFromJson(Buffer.from(bytes))).toEqual([rule(0)]);
+    expect(messageOf(() => rulesFromJson(Uint8Array.of(0x5b, 0xff, 0x5d)))).toBe(
+      'rulesFromJson: `json` is not UTF-8 text (3 bytes)',
+    );
+  });
+});
