@@ -20,6 +20,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
+    globalSetup: ['./test/global-setup.ts'],
     testTimeout: 20_000,
     // The SDK's debug logger (`Sentry Logger [log]: …`), on in the tests of `debug: true` and left on by
     // the SDK for the rest of their file, is not shown. Tests that read it capture it themselves (a spy on

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import { REPOSITORY } from '../helpers/spawn.js';
 let output: string;
 
 beforeAll(async () => {
-  output = await mkdtemp(join(REPOSITORY, 'node_modules', '.cache', 'no-import-'));
+  const cache = join(REPOSITORY, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  output = await mkdtemp(join(cache, 'no-import-'));
   const builds = (Array.isArray(config) ? config : [config]) as Options[];
   // The package's own build, into a scratch directory, without declarations.
   for (const options of builds) {
