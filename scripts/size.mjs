@@ -42,7 +42,7 @@ const SETUPS = [
       "import { expectedErrorsIntegration } from 'sentry-expected-errors';",
       'expectedErrorsIntegration()',
     ),
-    ceiling: 21.4 * KB,
+    ceiling: 22.2 * KB,
   },
   {
     name: 'expectedErrorsIntegration({ rules: sessionExpiredRules() })',
@@ -51,7 +51,7 @@ const SETUPS = [
       'expectedErrorsIntegration({ rules: sessionExpiredRules() })',
     ),
     budget: 10 * KB,
-    ceiling: 22.1 * KB,
+    ceiling: 22.9 * KB,
   },
   {
     name: 'expectedErrorsIntegration({ rules: recommendedRules() })',
@@ -60,7 +60,7 @@ const SETUPS = [
       'expectedErrorsIntegration({ rules: recommendedRules() })',
     ),
     budget: 15 * KB,
-    ceiling: 41.2 * KB,
+    ceiling: 42.2 * KB,
   },
   {
     name: 'the same, debug messages stripped (`__SENTRY_DEBUG__: false` in both apps, as Sentry documents)',
