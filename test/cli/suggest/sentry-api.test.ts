@@ -47,7 +47,7 @@ let base: string;
 let scratch: string;
 
 /** Answers as Sentry's API does: 3 pages of issues with `Link` cursors; the error modes on demand. */
-function answer(request: IncomingMessage, response: ServerResponse): void {
+function answer(request: IncomingMessage, response: ServerResponse): unknown {
   const url = new URL(request.url ?? '/', base);
   requests.push(url.pathname + url.search);
   if (request.headers.authorization !== `Bearer ${TOKEN}`) sawToken = false;
