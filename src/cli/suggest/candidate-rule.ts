@@ -88,7 +88,7 @@ export function candidateRule(
  */
 function exampleOf(sample: Sample, conditions: Conditions): RuleExample {
   const holding = sample.fields.filter((field) => conditions.all.some((piece) => field.includes(piece)));
-  const text = redactSecrets(holding.length > 0 ? holding.join('\n') : sample.headline);
+  const text = maskPersonalData(redactSecrets(holding.length > 0 ? holding.join('\n') : sample.headline));
   const type = outermostType(sample);
   const status = conditions.status ?? sample.statuses[0];
   return {
@@ -96,6 +96,15 @@ function exampleOf(sample: Sample, conditions: Conditions): RuleExample {
     ...(type === undefined ? {} : { exceptionType: type }),
     ...(status === undefined ? {} : { status }),
   };
+}
+
+/** E-mail addresses and IPv4 addresses, replaced in examples by documentation values (RFC 2606, RFC 5737). */
+const EMAIL = /[\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+/g;
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+
+/** A text with no one's address in it: what a rules file committed to a repository may hold. */
+function maskPersonalData(text: string): string {
+  return text.replace(EMAIL, 'user@example.com').replace(IPV4, '192.0.2.1');
 }
 
 /** The counter-example that meets the most of the conditions without meeting them all. */
