@@ -169,7 +169,9 @@ function report(options: SentryIssuesOptions, read: number, pages: number): void
   if (stream.isTTY)
     stream.write(`\r\x1b[K  fetching issues: ${read.toLocaleString('en-US')} (page ${pages})…`);
   else if (pages % 10 === 0)
-    stream.write(`fetched ${read.toLocaleString('en-US')} issues (${pages} pages)…\n`);
+    stream.write(
+      `fetched ${read.toLocaleString('en-US')} issues (${pages.toLocaleString('en-US')} pages)…\n`,
+    );
 }
 
 function delay(ms: number): Promise<void> {

@@ -70,6 +70,7 @@ function answer(request: IncomingMessage, response: ServerResponse): unknown {
     return void response.end('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
   }
   const cursor = Number(url.searchParams.get('cursor')?.split(':')[1] ?? 0);
+  if (mode === 'large') return json(200, largePage(cursor), { Link: pageLink(cursor, LARGE_PAGES) });
   if (
     mode === 'rate-limited' &&
     cursor === 1 &&
@@ -89,6 +90,34 @@ function answer(request: IncomingMessage, response: ServerResponse): unknown {
     'X-Sentry-Rate-Limit-Remaining': '39',
     'X-Sentry-Rate-Limit-Limit': '40',
   });
+}
+
+/** 100,000 issues: 1,000 pages of 100, ten archived templates and ten others, every value its own. */
+const LARGE_PAGES = 1_000;
+function largePage(cursor: number) {
+  return Array.from({ length: 100 }, (_, index) => {
+    const number = cursor * 100 + index;
+    const archived = number % 2 === 0;
+    const value = archived
+      ? `quota ${number % 20} exhausted for tenant ${number} at ${number}.example.com`
+      : `worker ${number % 20} crashed on job ${number}`;
+    return {
+      id: String(number),
+      title: `Error: ${value}`,
+      culprit: 'jobs',
+      level: 'error',
+      status: archived ? 'ignored' : 'unresolved',
+      substatus: archived ? 'archived_forever' : 'ongoing',
+      count: '2',
+      userCount: 1,
+      metadata: { type: 'Error', value },
+    };
+  });
+}
+function pageLink(cursor: number, pages: number): string {
+  const link = (at: number, rel: string, results: boolean) =>
+    `<${base}/api/0/projects/acme/web/issues/?cursor=0:${at}:0>; rel="${rel}"; results="${results}"; cursor="0:${at}:0"`;
+  return `${link(cursor - 1, 'previous', cursor > 0)}, ${link(cursor + 1, 'next', cursor < pages - 1)}`;
 }
 
 beforeAll(async () => {
@@ -167,6 +196,26 @@ describe('suggest --org --project (a loopback server answering as Sentry)', () =
       await expect(stat(out)).rejects.toThrow();
     },
   );
+
+  it('reads 100,000 issues in bounded memory, with progress on stderr', async () => {
+    vi.stubEnv('SENTRY_AUTH_TOKEN', TOKEN);
+    mode = 'large';
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = Date.now();
+    const result = await fromSentry('--json');
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+    process.stdout.write(
+      `suggest on 100,000 issues: ${Date.now() - started} ms, heap +${Math.round(heapGrowth / 1e6)} MB\n`,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('fetched 100,000 issues (1,000 pages)');
+    const report = JSON.parse(result.stdout) as {
+      candidates: Array<{ events: number; counterExamplesClaimed: number }>;
+    };
+    expect(report.candidates).toHaveLength(1);
+    expect(report.candidates[0]).toMatchObject({ events: 100_000, counterExamplesClaimed: 0 });
+    expect(heapGrowth).toBeLessThan(400e6);
+  }, 120_000);
 
   it('asks for a token when SENTRY_AUTH_TOKEN is not set, and sends no request', async () => {
     vi.stubEnv('SENTRY_AUTH_TOKEN', '');
