@@ -31,6 +31,7 @@ function issue(index: number, archived: boolean) {
 }
 
 type Mode =
+  | 'large'
   | 'ok'
   | 'rate-limited'
   | 'unauthorized'
