@@ -6,13 +6,13 @@ import type { Sample } from './sample.js';
  * there is not counted again by its `count`. Issues without events, and events without a known issue,
  * stay as they are.
  */
-export function joinIssues(samples: readonly Sample[], issueIds: ReadonlySet<Sample>): Sample[] {
+export function joinIssues(samples: readonly Sample[], issues: ReadonlySet<Sample>): Sample[] {
   const archived = new Map<string, boolean>();
-  for (const sample of issueIds) if (sample.issue !== undefined) archived.set(sample.issue, sample.expected);
+  for (const sample of issues) if (sample.issue !== undefined) archived.set(sample.issue, sample.expected);
   const withEvents = new Set<string>();
   const joined: Sample[] = [];
   for (const sample of samples) {
-    if (issueIds.has(sample)) continue;
+    if (issues.has(sample)) continue;
     const expected = sample.issue === undefined ? undefined : archived.get(sample.issue);
     if (expected === undefined) joined.push(sample);
     else {
@@ -20,6 +20,6 @@ export function joinIssues(samples: readonly Sample[], issueIds: ReadonlySet<Sam
       joined.push(expected && !sample.expected ? { ...sample, expected } : sample);
     }
   }
-  for (const sample of issueIds) if (!withEvents.has(sample.issue ?? '')) joined.push(sample);
+  for (const sample of issues) if (!withEvents.has(sample.issue ?? '')) joined.push(sample);
   return joined;
 }
