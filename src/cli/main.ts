@@ -30,6 +30,7 @@ import { bufferedOutput, type OutputStream } from './output.js';
 import { createProgress } from './progress.js';
 import { replayEvents } from './replay.js';
 import type { ReplayedEvent } from './replay-totals.js';
+import { suggestCommand } from './suggest/command.js';
 import { USAGE } from './usage.js';
 
 const EXIT_OK = 0;
@@ -52,7 +53,16 @@ type Options = {
   'write-expect'?: string;
   help?: boolean;
   version?: boolean;
+  out?: string;
+  'min-events'?: string;
+  org?: string;
+  project?: string;
+  url?: string;
+  query?: string;
 };
+
+/** Options only `suggest` takes. */
+const SUGGEST_ONLY = ['out', 'min-events', 'org', 'project', 'url', 'query'] as const;
 
 /**
  * Runs the CLI with `argv` (the arguments after the program name), writing to `io`; resolves with the
@@ -83,12 +93,27 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       'write-expect': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      out: { type: 'string', short: 'o' },
+      'min-events': { type: 'string' },
+      org: { type: 'string' },
+      project: { type: 'string' },
+      url: { type: 'string' },
+      query: { type: 'string' },
     },
   });
   if (options.help) return print(USAGE.trimEnd());
   if (options.version) return print(packageVersion());
 
   const [command, ...operands] = positionals;
+  if (command === 'suggest') {
+    for (const option of ['jobs', 'surge', 'expect', 'write-expect'] as const) {
+      if (options[option] !== undefined)
+        throw new CliInputError(`--${option} belongs to replay (see --help)`);
+    }
+    return suggestCommand(operands, options, { ...io, env: process.env });
+  }
+  const stray = SUGGEST_ONLY.find((option) => options[option] !== undefined);
+  if (stray !== undefined) throw new CliInputError(`--${stray} belongs to suggest (see --help)`);
   if (command === 'replay') {
     if (operands.length !== 1) throw new CliInputError('replay takes one <file|dir> (see --help)');
     return replayCommand(operands[0] as string, options, io);
@@ -106,7 +131,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   throw new CliInputError(
     command === undefined
-      ? 'missing command: replay or check (see --help)'
+      ? 'missing command: replay, check or suggest (see --help)'
       : `unknown command ${command} (see --help)`,
   );
 }

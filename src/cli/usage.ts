@@ -5,12 +5,17 @@ Usage:
   sentry-expected-errors replay <file|dir> --rules <module> [--json] [--jobs <n>] [--surge <n>/<window>]
                                 [--expect <file> | --write-expect <file>]
   sentry-expected-errors check --rules <module> [--json]
+  sentry-expected-errors suggest <file|dir> [--out <file>] [--json] [--rules <module>] [--min-events <n>]
+  sentry-expected-errors suggest --org <slug> --project <slug> [--url <base>] [--query <q>] [--out <file>]
 
 Commands:
   replay   Classify recorded events (Sentry event JSON, JSON Lines, envelopes) exactly as the
            integration would, and print pass / drop / breadcrumb per event, then totals.
   check    Self-test a rule set (checkRules): examples claimed by an earlier rule, rules no example
            exercises, noMatch examples that match, shadowed or unsatisfiable rules.
+  suggest  Suggest breadcrumb rules from the team's own Sentry data: archived issues and dry-run-tagged
+           events are expected states, everything else a counter-example; prints per candidate the
+           events, issues and share it claims (and counter-examples claimed: 0). See docs/suggest.md.
 
 Options:
   -r, --rules <module>       An ES module exporting \`rules\` (named or default), or a JSON file holding
@@ -23,6 +28,10 @@ Options:
                              keep the input order; default: one per core)
       --expect <file>        Compare with an expectations file; exit 1 on any mismatch
       --write-expect <file>  Write the outcomes of this replay as an expectations file
+  -o, --out <file>           suggest: write the rules as an ES module exporting \`rules\`
+      --min-events <n>       suggest: smallest cluster offered a rule (default 2)
+      --org, --project       suggest: read the issues from Sentry's API (token in SENTRY_AUTH_TOKEN,
+                             scope project:read); --url for self-hosted, --query for an issue search
   -h, --help                 Show this help
   -v, --version              Show the version
 

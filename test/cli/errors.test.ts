@@ -158,7 +158,7 @@ describe.concurrent('sentry-expected-errors exit code 2', { timeout: 60_000 }, (
     ]);
 
     expect(results.map(usageError)).toEqual([
-      'sentry-expected-errors: missing command: replay or check (see --help)',
+      'sentry-expected-errors: missing command: replay, check or suggest (see --help)',
       'sentry-expected-errors: unknown command report (see --help)',
       "sentry-expected-errors: Unknown option '--colour' (see --help)",
       'sentry-expected-errors: missing --rules <module> (see --help)',
