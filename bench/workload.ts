@@ -1,16 +1,8 @@
-/** Deterministic inputs shared by the benchmarks: rule substrings and realistic error events. */
+import { seededRandom } from '../test/helpers/seeded-random.js';
 
 /** A small seeded PRNG (mulberry32): every run measures the same inputs. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export const random = seededRandom;
+/** Deterministic inputs shared by the benchmarks: rule substrings and realistic error events. */
 
 // Error-message vocabulary: rule substrings and event texts draw from it, so anchors share prefixes with
 // the text and the automaton walks real partial matches instead of idling at its root.

@@ -2,6 +2,7 @@ import * as Sentry from '@sentry/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExpectedErrorsOptions, expectedErrorsIntegration, type Rule } from '../../src/index.js';
 import { type Capture, captureTransport } from '../helpers/capture-transport.js';
+import { seededRandom as seeded } from '../helpers/seeded-random.js';
 
 const rules: Rule[] = [
   { id: 'rate-limit', kind: 'rate_limited', action: 'drop', any: ['429 Too Many Requests'], sample: 0.25 },
@@ -27,17 +28,6 @@ function init(options: ExpectedErrorsOptions) {
 async function settle(): Promise<void> {
   await Sentry.flush(5_000);
   await Sentry.flush(5_000);
-}
-/** A seeded generator (mulberry32), so a run is reproducible and its draws can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 const textOf = (event: Sentry.Event) => event.exception?.values?.at(-1)?.value;
 

@@ -1,20 +1,10 @@
+import { seededRandom as random } from '../helpers/seeded-random.js';
+
 /**
  * Shaped fakes of every credential `redactSecrets` knows, generated from a seeded PRNG (never a real
  * secret). `secret` is what must vanish; `visible` is the part a redaction may keep (a public prefix the
  * replacement names, such as `sk-`); `form` is how the secret usually appears in text.
  */
-
-/** A deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const next = random(20261130);
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz0123456789'; // no `x`: the filler of the cut tests

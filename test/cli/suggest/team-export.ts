@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type JsonObject, toSdkEvent } from '../../../src/cli/recorded-event.js';
 import { eventHeadline } from '../../../src/event/facts.js';
+import { seededRandom as seeded } from '../../helpers/seeded-random.js';
 
 /** A recorded case: an event and whether the project's rules demote it (an expected state). */
 interface Case {
@@ -122,16 +123,4 @@ function otherNumber(digits: string, random: () => number): string {
 
 function hexDigit(random: () => number): string {
   return Math.floor(random() * 16).toString(16);
-}
-
-/** A small seeded generator (mulberry32): the same export on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
