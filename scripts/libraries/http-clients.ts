@@ -7,6 +7,8 @@ import { fetch as undiciFetch, request as undiciRequest } from 'undici';
 import { CLOSED_PORT, type Loopback } from './loopback.js';
 import {
   CLIENT_TIMEOUT_MS,
+  decisionFields,
+  demotedOnDevice,
   demotes,
   drops,
   guarded,
@@ -37,10 +39,17 @@ const STATUS_DECISIONS = {
   403: guarded('http_forbidden'),
   404: demotes('http_not_found'),
   429: demotes('transient_upstream'),
-  500: demotes('transient_upstream'),
-  502: demotes('transient_upstream'),
-  503: demotes('transient_upstream'),
+  // A generic client's 5xx may be the app's own backend: it passes unless `thirdPartyHosts` names the host.
+  500: passes,
+  502: passes,
+  503: passes,
 } as const;
+
+/** Clients whose Node transport errors carry no identity of theirs (Node's own `Error`, its message). */
+const NO_TRANSPORT_IDENTITY: Readonly<Record<string, string>> = {
+  axios: "axios in Node copies the cause's name and message (`Error: connect ECONNREFUSED …`)",
+  superagent: "superagent rethrows Node's error as is",
+};
 
 /** The failures every client can have without an answer: timeout, abort, refused, reset, DNS. */
 function transportScenarios(library: string, call: Call, only?: readonly string[]): LibraryScenario[] {
@@ -69,23 +78,31 @@ function transportScenarios(library: string, call: Call, only?: readonly string[
     {
       library,
       name: 'connection-refused',
-      expected: demotes('connection_refused'),
+      ...transportDecision(library, 'connection_refused'),
       run: () => thrownBy(() => call(`http://127.0.0.1:${CLOSED_PORT}/v1/items`, {})),
     },
     {
       library,
       name: 'connection-reset',
-      expected: demotes('connection_reset'),
+      // `socket hang up` is Node's HTTP client's own message: an identity even where the client adds none.
+      ...decisionFields(demotedOnDevice('connection_reset')),
       run: (loopback) => thrownBy(() => call(loopback.answer(`/${slug}/reset`, { reset: true }), {})),
     },
     {
       library,
       name: 'dns-failure',
-      expected: demotes('dns_failure'),
+      ...transportDecision(library, 'dns_failure'),
       run: () => thrownBy(() => call(`http://${UNRESOLVABLE_HOST}/v1/items`, {})),
     },
   ];
   return only === undefined ? list : list.filter((scenario) => only.includes(scenario.name));
+}
+
+/** A refused connection or failed lookup: demoted on a device where the client's identity shows, else passed. */
+function transportDecision(library: string, kind: string): Pick<LibraryScenario, 'expected' | 'device'> {
+  return NO_TRANSPORT_IDENTITY[library] === undefined
+    ? decisionFields(demotedOnDevice(kind))
+    : { expected: passes };
 }
 
 function statusScenarios(library: string, call: Call): LibraryScenario[] {
@@ -161,7 +178,7 @@ export const httpClientScenarios: readonly LibraryScenario[] = [
   ...statusScenarios('ky', kyCall),
   ...transportScenarios('ky', kyCall),
   ...statusScenarios('superagent', superagentCall).map((scenario) =>
-    ['status-401', 'status-403', 'status-404'].includes(scenario.name)
+    ['status-401', 'status-403', 'status-404', 'status-429'].includes(scenario.name)
       ? {
           ...scenario,
           replay: {
