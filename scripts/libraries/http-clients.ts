@@ -15,8 +15,15 @@ import {
   type LibraryScenario,
   passes,
   thrownBy,
+  timeoutDemotedOnDevice,
   UNRESOLVABLE_HOST,
 } from './scenario.js';
+
+/** A scenario without one of its optional fields. */
+function scenarioWithout(scenario: LibraryScenario, field: 'device' | 'replay'): LibraryScenario {
+  const { [field]: _left, ...rest } = scenario;
+  return rest;
+}
 
 /** How an app calls one HTTP client: a GET that throws on a non-2xx answer where the library does. */
 type Call = (url: string, options: { readonly timeoutMs?: number; readonly signal?: AbortSignal }) => unknown;
@@ -58,7 +65,7 @@ function transportScenarios(library: string, call: Call, only?: readonly string[
     {
       library,
       name: 'timeout',
-      expected: demotes('client_timeout'),
+      ...decisionFields(timeoutDemotedOnDevice),
       run: (loopback) =>
         thrownBy(() =>
           call(loopback.answer(`/${slug}/hang`, { hang: true }), { timeoutMs: CLIENT_TIMEOUT_MS }),
@@ -196,7 +203,9 @@ export const httpClientScenarios: readonly LibraryScenario[] = [
   ]),
   ...transportScenarios('node-fetch', nodeFetchCall).map((scenario) =>
     // node-fetch rejects with its own AbortError whatever the signal's reason: its timeouts read as aborts.
-    scenario.name === 'timeout' ? { ...scenario, expected: drops('request_aborted') } : scenario,
+    scenario.name === 'timeout'
+      ? { ...scenarioWithout(scenario, 'device'), expected: drops('request_aborted') }
+      : scenario,
   ),
   ...transportScenarios('undici', undiciFetchCall),
   ...statusScenarios('undici', undiciRequestCall).filter((scenario) =>

@@ -44,6 +44,15 @@ export const demotedOnDevice = (kind: string): SplitDecision => ({
   },
 });
 
+/** A generic HTTP client's own timeout: the user's network on a device; maybe the app's own service on a server. */
+export const timeoutDemotedOnDevice: SplitDecision = {
+  expected: passes,
+  device: {
+    ...demotes('client_timeout'),
+    why: "on a device a client's timeout is the user's network; on a server a generic client's timeout may be the app's own service",
+  },
+};
+
 /** The scenario fields of a decision, split or not. */
 export function decisionFields(
   decision: LibraryDecision | SplitDecision,

@@ -2,8 +2,8 @@ import type { Rule } from '../rules/types.js';
 import { hostUrlPattern } from './host-globs.js';
 
 /**
- * The transport failures of HTTP clients, for an app that runs on a user's device, where they are the
- * user's network. Every rule names the client by its own message form or exception type: Node's words
+ * The timeouts and transport failures of HTTP clients, for an app that runs on a user's device, where
+ * they are the user's network (on a server, a generic client's timeout may be the app's own service). Every rule names the client by its own message form or exception type: Node's words
  * (`connect ECONNREFUSED`, `getaddrinfo ENOTFOUND`, `read ECONNRESET`) alone are what pg, mysql2, ioredis
  * or nodemailer print too, and those are the app's own infrastructure failing.
  *
@@ -13,6 +13,37 @@ import { hostUrlPattern } from './host-globs.js';
  */
 export function deviceNetworkRules(): Rule[] {
   return [
+    {
+      id: 'http-client-timeout',
+      kind: 'client_timeout',
+      action: 'breadcrumb',
+      description:
+        "the client's own timeout: axios ECONNABORTED, got/ky TimeoutError, superagent, AbortSignal.timeout, undici",
+      any: [
+        'AxiosError: timeout of ', // axios `timeout` (code ECONNABORTED)
+        'AxiosError: timeout exceeded', // axios with transitional.clarifyTimeoutError (code ETIMEDOUT)
+        "TimeoutError: Timeout awaiting '", // got
+        'TimeoutError: Request timed out: ', // ky
+        'Error: Timeout of ', // superagent `.timeout(ms)`
+        'TimeoutError: The operation was aborted due to timeout', // AbortSignal.timeout with fetch/undici
+        'HeadersTimeoutError: Headers Timeout Error', // undici
+        'BodyTimeoutError: Body Timeout Error', // undici
+      ],
+      examples: {
+        match: [
+          'AxiosError: timeout of 5000ms exceeded',
+          "TimeoutError: Timeout awaiting 'request' for 5000ms",
+          'TimeoutError: Request timed out: GET https://api.example.com/v1/items',
+          'Error: Timeout of 5000ms exceeded',
+          'TimeoutError: The operation was aborted due to timeout',
+        ],
+        noMatch: [
+          'Error: Query read timeout',
+          'AbortError: This operation was aborted',
+          'ConnectTimeoutError: Connect Timeout Error (attempted address: db.internal:5432, timeout: 10000ms)',
+        ],
+      },
+    },
     {
       id: 'connection-refused',
       kind: 'connection_refused',

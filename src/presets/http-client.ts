@@ -63,14 +63,16 @@ const RETRYABLE = (type: 'rate_limited' | 'server_error' | 'timeout') => ({ type
  * axios, got, ky, superagent, node-fetch, undici and the global `fetch` — each rule naming the client by
  * its message form or exception type (superagent, whose message is the bare reason phrase, by the
  * whole message and its `status` field). Kinds: `http_unauthorized` (401), `http_not_found` (404),
- * `transient_upstream` (a retryable 429 or 408; a 5xx only from `thirdPartyHosts`), `client_timeout`,
- * `request_aborted` (the app's own abort: dropped), and on a device (`runsOn`) the transport failures
- * `connection_refused`, `connection_reset`, `dns_failure` as kinds of their own so an app can keep one.
+ * `transient_upstream` (a retryable 429 or 408; a 5xx only from `thirdPartyHosts`), `request_aborted`
+ * (the app's own abort: dropped), and on a device (`runsOn`) the client's timeout `client_timeout` and
+ * the transport failures `connection_refused`, `connection_reset`, `dns_failure`, kinds of their own so
+ * an app can keep one.
  *
  * Guard (`report`): a 403 from these clients (`http_forbidden`) always reaches Sentry. Left alone: a
  * 5xx (it may be the app's own backend), 400, 409, 422 and other 4xx (a request the app built wrong),
  * TLS certificate failures, statuses the library does not throw on (`fetch`, node-fetch resolve every
- * status), and on a server every transport failure (the app's database, cache or service is down).
+ * status), and on a server every timeout and transport failure (the app's database, cache or service is
+ * down or slow).
  *
  * @example
  * expectedErrorsIntegration({
@@ -216,37 +218,6 @@ function rules(): Rule[] {
           'Error: Too Many Requests',
           { text: 'Error: Service Unavailable', status: 503 },
           { text: 'Error: Too Many Requests for this account', status: 429 },
-        ],
-      },
-    },
-    {
-      id: 'http-client-timeout',
-      kind: 'client_timeout',
-      action: 'breadcrumb',
-      description:
-        "the client's own timeout: axios ECONNABORTED, got/ky TimeoutError, superagent, AbortSignal.timeout, undici",
-      any: [
-        'AxiosError: timeout of ', // axios `timeout` (code ECONNABORTED)
-        'AxiosError: timeout exceeded', // axios with transitional.clarifyTimeoutError (code ETIMEDOUT)
-        "TimeoutError: Timeout awaiting '", // got
-        'TimeoutError: Request timed out: ', // ky
-        'Error: Timeout of ', // superagent `.timeout(ms)`
-        'TimeoutError: The operation was aborted due to timeout', // AbortSignal.timeout with fetch/undici
-        'HeadersTimeoutError: Headers Timeout Error', // undici
-        'BodyTimeoutError: Body Timeout Error', // undici
-      ],
-      examples: {
-        match: [
-          'AxiosError: timeout of 5000ms exceeded',
-          "TimeoutError: Timeout awaiting 'request' for 5000ms",
-          'TimeoutError: Request timed out: GET https://api.example.com/v1/items',
-          'Error: Timeout of 5000ms exceeded',
-          'TimeoutError: The operation was aborted due to timeout',
-        ],
-        noMatch: [
-          'Error: Query read timeout',
-          'AbortError: This operation was aborted',
-          'ConnectTimeoutError: Connect Timeout Error (attempted address: db.internal:5432, timeout: 10000ms)',
         ],
       },
     },

@@ -50,20 +50,32 @@ describe('runsOn', () => {
     const refused = event(['Error', 'connect ECONNREFUSED 127.0.0.1:8080'], ['TypeError', 'fetch failed']);
     const dns = event(['RequestError', 'getaddrinfo ENOTFOUND api.example.com']);
     const reset = event(['SocketError', 'other side closed'], ['TypeError', 'fetch failed']);
+    const timeout = event(['AxiosError', 'timeout of 5000ms exceeded']);
     const device = recommendedRules({ runsOn: 'device' });
     const server = recommendedRules({ runsOn: 'server' });
-    expect([refused, dns, reset].map((input) => decide(device, input))).toEqual([
+    expect([refused, dns, reset, timeout].map((input) => decide(device, input))).toEqual([
       'breadcrumb connection_refused',
       'breadcrumb dns_failure',
       'breadcrumb connection_reset',
+      'breadcrumb client_timeout',
     ]);
-    expect([refused, dns, reset].map((input) => decide(server, input))).toEqual(['pass', 'pass', 'pass']);
+    expect([refused, dns, reset, timeout].map((input) => decide(server, input))).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+    ]);
   });
 
   it('never reads a database, cache or mail error as an HTTP client’s, on a device either', () => {
     for (const rules of [recommendedRules({ runsOn: 'device' }), recommendedRules({ runsOn: 'server' })]) {
       expect(INFRASTRUCTURE.map((input) => decide(rules, input))).toEqual(INFRASTRUCTURE.map(() => 'pass'));
     }
+  });
+
+  it('demotes a provider SDK’s timeout on a server too: its identity says third party', () => {
+    const timedOut = event(['APIConnectionTimeoutError', 'Request timed out.']);
+    expect(decide(recommendedRules({ runsOn: 'server' }), timedOut)).toBe('breadcrumb client_timeout');
   });
 
   it('demotes an LLM SDK’s hidden connection failure on a device only', () => {
