@@ -27,7 +27,7 @@ export interface RecommendedOptions {
   /** What every demoting rule does unless its pack's options say otherwise. @default 'breadcrumb' */
   readonly action?: DemotingAction;
   /**
-   * Where the app runs, for every pack that tells the two apart (`httpClient`, `llmSdk`) unless its own
+   * Where the app runs, for every pack that tells the two apart (`httpClient`, `llmSdk`, `stripe`) unless its own
    * options say otherwise: on a `device` a refused, reset or timed-out connection or a failed DNS lookup
    * is the user's network (demoted), on a `server` an outage of the app's own infrastructure (it passes).
    * @default 'device' where `document`, `process.versions.electron` or Tauri's globals exist, else 'server'
@@ -52,6 +52,7 @@ type PackName = Exclude<keyof RecommendedOptions, 'action' | 'runsOn' | 'thirdPa
 const SHARED: Readonly<Partial<Record<PackName, readonly ('action' | 'runsOn' | 'thirdPartyHosts')[]>>> = {
   httpClient: ['action', 'runsOn', 'thirdPartyHosts'],
   llmSdk: ['action', 'runsOn'],
+  stripe: ['action', 'runsOn'],
 };
 
 /** The packs in the order their demoting rules are listed: library-specific first, generic last. */

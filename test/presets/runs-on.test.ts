@@ -7,6 +7,7 @@ import {
   llmSdkRules,
   RuleConfigError,
   recommendedRules,
+  stripeRules,
 } from '../../src/index.js';
 
 function thrownBy(action: () => unknown): RuleConfigError {
@@ -104,12 +105,14 @@ describe('runsOn', () => {
     const rules = recommendedRules({ runsOn: 'server', httpClient: { runsOn: 'device' } });
     expect(rules.some((rule) => rule.kind === 'connection_refused')).toBe(true);
     expect(rules.some((rule) => rule.id === 'llm-sdk-connection-failed')).toBe(false);
+    expect(rules.some((rule) => rule.id === 'stripe-connection-error')).toBe(false);
   });
 
   it.each([
     ['recommendedRules', () => recommendedRules({ runsOn: 'browser' as never })],
     ['httpClientRules', () => httpClientRules({ runsOn: 'Server' as never })],
     ['llmSdkRules', () => llmSdkRules({ runsOn: true as never })],
+    ['stripeRules', () => stripeRules({ runsOn: 'edge' as never })],
   ])('%s refuses a misspelt runsOn, naming it', (pack, call) => {
     const error = thrownBy(call);
     expect(error.field).toBe('runsOn');
@@ -121,6 +124,7 @@ describe('runsOn', () => {
       for (const rules of [
         httpClientRules({ runsOn, thirdPartyHosts: ['*.openai.com', 'api.stripe.com'] }),
         llmSdkRules({ runsOn }),
+        stripeRules({ runsOn }),
         recommendedRules({ runsOn }),
         recommendedRules({ runsOn, thirdPartyHosts: ['api.stripe.com'] }),
       ]) {
