@@ -89,6 +89,7 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
         library: scenario.library,
         ...scenario.expected,
         ...(scenario.replay === undefined ? {} : { replay: scenario.replay }),
+        ...(scenario.device === undefined ? {} : { device: scenario.device }),
       });
     }
   } finally {

@@ -42,7 +42,7 @@ export type { ExpectedErrorDecision, SafetyNetOptions } from './decisions/types.
 export type { Surge, SurgeDetector, SurgeDetectorOptions, SurgeRecord } from './decisions/surge.js';
 export type { HttpClientKind, HttpClientOptions } from './presets/http-client.js';
 export type { LlmSdkKind, LlmSdkOptions } from './presets/llm-sdk.js';
-export type { DemotingAction, KindChoices, PresetOptions } from './presets/pack-options.js';
+export type { DemotingAction, KindChoices, PresetOptions, RunsOn } from './presets/pack-options.js';
 export type { RecommendedOptions } from './presets/recommended.js';
 export type { StripeKind, StripeOptions } from './presets/stripe.js';
 export type { TransientUpstreamOptions } from './presets/transient-upstream.js';

@@ -9,6 +9,7 @@ import {
   LIBRARY_EVENTS_DIR,
   type LibraryDecision,
   type LibraryRecord,
+  type LibraryRunsOn,
   loadLibraryCorpus,
   rebuildError,
 } from './helpers/library-corpus.js';
@@ -22,12 +23,14 @@ import {
  * | superagent 401 | breadcrumb `http_unauthorized` | pass | the message is the bare reason phrase ("Unauthorized"); the status lives on the live error only |
  * | superagent 403 | pass, guard `http_forbidden` | pass | the same: the guard needs the live `status` (the event is sent either way) |
  * | superagent 404 | breadcrumb `http_not_found` | pass | the same |
+ * | superagent 429 | breadcrumb `transient_upstream` | pass | the same: the reason phrase alone is no identity |
  * | stripe 500 `api_error` | breadcrumb `transient_upstream` | pass | Stripe keeps the 500 on the live error; "An unknown error occurred" alone is not retryable |
  */
 const REPLAY_DIFFERENCES: readonly { readonly file: string; readonly replay: LibraryDecision }[] = [
   { file: '041-superagent-status-401.json', replay: { outcome: 'pass' } },
   { file: '042-superagent-status-403.json', replay: { outcome: 'pass' } },
   { file: '043-superagent-status-404.json', replay: { outcome: 'pass' } },
+  { file: '044-superagent-status-429.json', replay: { outcome: 'pass' } },
   { file: '168-stripe-api-error.json', replay: { outcome: 'pass' } },
 ];
 
@@ -39,6 +42,14 @@ const corpus = loadLibraryCorpus();
 
 type Source = 'live' | 'replay';
 
+/** Each source on a server (Node's default) and on a device. */
+const RUNS: readonly (readonly [Source, LibraryRunsOn])[] = [
+  ['live', 'server'],
+  ['replay', 'server'],
+  ['live', 'device'],
+  ['replay', 'device'],
+];
+
 /** What one run of the corpus through the real SDK left behind. */
 interface Run {
   readonly capture: Capture;
@@ -46,9 +57,13 @@ interface Run {
   readonly probeIds: ReadonlyMap<string, string>;
 }
 
-/** The decision an event must get from this source: the label, or its replay override. */
-function expectedFor({ expectation }: LibraryRecord, source: Source): LibraryDecision {
-  return source === 'replay' && expectation.replay !== undefined ? expectation.replay : expectation;
+/**
+ * The decision an event must get from this source where the app runs: the label (a server's), its
+ * device label, or its replay override (which holds on both: replay differences are about identity).
+ */
+function expectedFor({ expectation }: LibraryRecord, source: Source, runsOn: LibraryRunsOn): LibraryDecision {
+  if (source === 'replay' && expectation.replay !== undefined) return expectation.replay;
+  return runsOn === 'device' && expectation.device !== undefined ? expectation.device : expectation;
 }
 
 function eventIdOf({ event }: LibraryRecord): string {
@@ -61,7 +76,11 @@ function eventIdOf({ event }: LibraryRecord): string {
  * the rebuilt live error as `hint.originalException` (live) or alone (replay). Each event gets its own
  * isolation scope and is followed by a probe message that carries the breadcrumb of a demoted event.
  */
-async function run(source: Source, mode: NonNullable<ExpectedErrorsOptions['mode']>): Promise<Run> {
+async function run(
+  source: Source,
+  mode: NonNullable<ExpectedErrorsOptions['mode']>,
+  runsOn: LibraryRunsOn,
+): Promise<Run> {
   const capture = captureTransport();
   Sentry.init({
     dsn: DSN,
@@ -70,7 +89,7 @@ async function run(source: Source, mode: NonNullable<ExpectedErrorsOptions['mode
     // Dedupe would drop the second of two recorded errors with the same message and stack.
     integrations: (defaults) => [
       ...defaults.filter((integration) => integration.name !== 'Dedupe'),
-      expectedErrorsIntegration({ rules: recommendedRules(), mode }),
+      expectedErrorsIntegration({ rules: recommendedRules({ runsOn }), mode }),
     ],
     sendClientReports: true,
   });
@@ -97,8 +116,9 @@ function demotionBreadcrumbs(event: Event | undefined): Breadcrumb[] {
   return (event?.breadcrumbs ?? []).filter((breadcrumb) => breadcrumb.category === DEMOTED_CATEGORY);
 }
 
-function title({ expectation }: LibraryRecord, source: Source): string {
-  const { outcome, kind } = expectedFor({ expectation } as LibraryRecord, source);
+function title(record: LibraryRecord, source: Source, runsOn: LibraryRunsOn): string {
+  const { expectation } = record;
+  const { outcome, kind } = expectedFor(record, source, runsOn);
   const as = kind === undefined ? '' : ` as ${kind}`;
   const verb = outcome === 'pass' ? 'sends' : outcome === 'drop' ? 'drops' : 'demotes';
   return `${verb} ${expectation.file}${as}`;
@@ -140,48 +160,65 @@ describe('the real-library corpus', () => {
       if (expectation.replay) expect(expectation.replay.why.length).toBeGreaterThan(20);
   });
 
-  describe.each(['live', 'replay'] as const)('%s, recommendedRules() in enforce mode', (source) => {
+  it('labels a device apart only where the decision differs, with a reason', () => {
+    for (const { expectation } of corpus) {
+      if (expectation.device === undefined) continue;
+      expect(expectation.device.why.length).toBeGreaterThan(20);
+      expect([expectation.device.outcome, expectation.device.kind]).not.toEqual([
+        expectation.outcome,
+        expectation.kind,
+      ]);
+    }
+    expect(corpus.some(({ expectation }) => expectation.device !== undefined)).toBe(true);
+  });
+
+  describe.each(RUNS)("%s, recommendedRules({ runsOn: '%s' }) in enforce mode", (source, runsOn) => {
     let result: Run;
     beforeAll(async () => {
-      result = await run(source, 'enforce');
+      result = await run(source, 'enforce', runsOn);
     });
 
-    it.each(corpus.map((record) => ({ record, name: title(record, source) })))('$name', ({ record }) => {
-      const expected = expectedFor(record, source);
-      const eventId = eventIdOf(record);
-      const sent = sentEvent(result.capture, eventId);
-      const probe = sentEvent(result.capture, result.probeIds.get(eventId));
-      expect(probe, 'the probe message after it').toBeDefined();
-      const breadcrumbs = demotionBreadcrumbs(probe);
-      if (expected.outcome === 'pass') {
-        expect(sent, 'sent').toBeDefined();
-        // Untouched; live, the SDK's LinkedErrors also adds the rebuilt error's cause chain from the hint.
-        if (source === 'replay') expect(sent?.exception).toEqual(record.event.exception);
-        else
-          expect(sent?.exception?.values).toEqual(
-            expect.arrayContaining(record.event.exception?.values ?? []),
-          );
-        expect(breadcrumbs).toEqual([]);
-        return;
-      }
-      expect(sent, 'not sent').toBeUndefined();
-      if (expected.outcome === 'drop') {
-        expect(breadcrumbs).toEqual([]);
-        return;
-      }
-      expect(breadcrumbs.map((breadcrumb) => breadcrumb.data?.kind)).toEqual([expected.kind]);
-    });
+    it.each(corpus.map((record) => ({ record, name: title(record, source, runsOn) })))(
+      '$name',
+      ({ record }) => {
+        const expected = expectedFor(record, source, runsOn);
+        const eventId = eventIdOf(record);
+        const sent = sentEvent(result.capture, eventId);
+        const probe = sentEvent(result.capture, result.probeIds.get(eventId));
+        expect(probe, 'the probe message after it').toBeDefined();
+        const breadcrumbs = demotionBreadcrumbs(probe);
+        if (expected.outcome === 'pass') {
+          expect(sent, 'sent').toBeDefined();
+          // Untouched; live, the SDK's LinkedErrors also adds the rebuilt error's cause chain from the hint.
+          if (source === 'replay') expect(sent?.exception).toEqual(record.event.exception);
+          else
+            expect(sent?.exception?.values).toEqual(
+              expect.arrayContaining(record.event.exception?.values ?? []),
+            );
+          expect(breadcrumbs).toEqual([]);
+          return;
+        }
+        expect(sent, 'not sent').toBeUndefined();
+        if (expected.outcome === 'drop') {
+          expect(breadcrumbs).toEqual([]);
+          return;
+        }
+        expect(breadcrumbs.map((breadcrumb) => breadcrumb.data?.kind)).toEqual([expected.kind]);
+      },
+    );
 
     it('counts every dropped and demoted event as an event_processor client report, and nothing else', () => {
-      const demoted = corpus.filter((record) => expectedFor(record, source).outcome !== 'pass').length;
+      const demoted = corpus.filter(
+        (record) => expectedFor(record, source, runsOn).outcome !== 'pass',
+      ).length;
       expect(result.capture.discardedCount('event_processor')).toBe(demoted);
     });
   });
 
-  describe.each(['live', 'replay'] as const)('%s, recommendedRules() in dry-run mode', (source) => {
+  describe.each(RUNS)("%s, recommendedRules({ runsOn: '%s' }) in dry-run mode", (source, runsOn) => {
     let result: Run;
     beforeAll(async () => {
-      result = await run(source, 'dry-run');
+      result = await run(source, 'dry-run', runsOn);
     });
 
     it('tags every event with the kind and action of its label (report for a guard), and no other', () => {
@@ -196,7 +233,7 @@ describe('the real-library corpus', () => {
         tags: tagsOf(sentEvent(result.capture, eventIdOf(record))),
       }));
       const expected = corpus.map((record) => {
-        const { outcome, kind } = expectedFor(record, source);
+        const { outcome, kind } = expectedFor(record, source, runsOn);
         return {
           file: record.expectation.file,
           tags:

@@ -2,7 +2,7 @@ import { GoogleGenAI } from '@google/genai';
 import { GoogleGenerativeAI } from '@google/generative-ai';
 import { GEMINI } from './llm-bodies.js';
 import { CONTENT_POLICY, KEY, KEY_REJECTED, QUOTA, REFUSED, sdkScenario, TRANSIENT } from './llm-scenario.js';
-import { demotes, type LibraryScenario, passes } from './scenario.js';
+import { demotedOnDevice, type LibraryScenario, passes } from './scenario.js';
 
 const genai = (baseURL: string) =>
   new GoogleGenAI({ apiKey: KEY, httpOptions: { baseUrl: baseURL } }).models.generateContent({
@@ -98,7 +98,7 @@ export const generativeAiScenarios: readonly LibraryScenario[] = [
   sdkScenario(
     '@google/generative-ai',
     'connection-error',
-    demotes('connection_failed'),
+    demotedOnDevice('connection_failed'),
     undefined,
     generativeAi,
   ),

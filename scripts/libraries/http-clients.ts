@@ -7,14 +7,23 @@ import { fetch as undiciFetch, request as undiciRequest } from 'undici';
 import { CLOSED_PORT, type Loopback } from './loopback.js';
 import {
   CLIENT_TIMEOUT_MS,
+  decisionFields,
+  demotedOnDevice,
   demotes,
   drops,
   guarded,
   type LibraryScenario,
   passes,
   thrownBy,
+  timeoutDemotedOnDevice,
   UNRESOLVABLE_HOST,
 } from './scenario.js';
+
+/** A scenario without one of its optional fields. */
+function scenarioWithout(scenario: LibraryScenario, field: 'device' | 'replay'): LibraryScenario {
+  const { [field]: _left, ...rest } = scenario;
+  return rest;
+}
 
 /** How an app calls one HTTP client: a GET that throws on a non-2xx answer where the library does. */
 type Call = (url: string, options: { readonly timeoutMs?: number; readonly signal?: AbortSignal }) => unknown;
@@ -37,10 +46,17 @@ const STATUS_DECISIONS = {
   403: guarded('http_forbidden'),
   404: demotes('http_not_found'),
   429: demotes('transient_upstream'),
-  500: demotes('transient_upstream'),
-  502: demotes('transient_upstream'),
-  503: demotes('transient_upstream'),
+  // A generic client's 5xx may be the app's own backend: it passes unless `thirdPartyHosts` names the host.
+  500: passes,
+  502: passes,
+  503: passes,
 } as const;
+
+/** Clients whose Node transport errors carry no identity of theirs (Node's own `Error`, its message). */
+const NO_TRANSPORT_IDENTITY: Readonly<Record<string, string>> = {
+  axios: "axios in Node copies the cause's name and message (`Error: connect ECONNREFUSED …`)",
+  superagent: "superagent rethrows Node's error as is",
+};
 
 /** The failures every client can have without an answer: timeout, abort, refused, reset, DNS. */
 function transportScenarios(library: string, call: Call, only?: readonly string[]): LibraryScenario[] {
@@ -49,7 +65,7 @@ function transportScenarios(library: string, call: Call, only?: readonly string[
     {
       library,
       name: 'timeout',
-      expected: demotes('client_timeout'),
+      ...decisionFields(timeoutDemotedOnDevice),
       run: (loopback) =>
         thrownBy(() =>
           call(loopback.answer(`/${slug}/hang`, { hang: true }), { timeoutMs: CLIENT_TIMEOUT_MS }),
@@ -69,23 +85,31 @@ function transportScenarios(library: string, call: Call, only?: readonly string[
     {
       library,
       name: 'connection-refused',
-      expected: demotes('connection_refused'),
+      ...transportDecision(library, 'connection_refused'),
       run: () => thrownBy(() => call(`http://127.0.0.1:${CLOSED_PORT}/v1/items`, {})),
     },
     {
       library,
       name: 'connection-reset',
-      expected: demotes('connection_reset'),
+      // `socket hang up` is Node's HTTP client's own message: an identity even where the client adds none.
+      ...decisionFields(demotedOnDevice('connection_reset')),
       run: (loopback) => thrownBy(() => call(loopback.answer(`/${slug}/reset`, { reset: true }), {})),
     },
     {
       library,
       name: 'dns-failure',
-      expected: demotes('dns_failure'),
+      ...transportDecision(library, 'dns_failure'),
       run: () => thrownBy(() => call(`http://${UNRESOLVABLE_HOST}/v1/items`, {})),
     },
   ];
   return only === undefined ? list : list.filter((scenario) => only.includes(scenario.name));
+}
+
+/** A refused connection or failed lookup: demoted on a device where the client's identity shows, else passed. */
+function transportDecision(library: string, kind: string): Pick<LibraryScenario, 'expected' | 'device'> {
+  return NO_TRANSPORT_IDENTITY[library] === undefined
+    ? decisionFields(demotedOnDevice(kind))
+    : { expected: passes };
 }
 
 function statusScenarios(library: string, call: Call): LibraryScenario[] {
@@ -161,7 +185,7 @@ export const httpClientScenarios: readonly LibraryScenario[] = [
   ...statusScenarios('ky', kyCall),
   ...transportScenarios('ky', kyCall),
   ...statusScenarios('superagent', superagentCall).map((scenario) =>
-    ['status-401', 'status-403', 'status-404'].includes(scenario.name)
+    ['status-401', 'status-403', 'status-404', 'status-429'].includes(scenario.name)
       ? {
           ...scenario,
           replay: {
@@ -179,7 +203,9 @@ export const httpClientScenarios: readonly LibraryScenario[] = [
   ]),
   ...transportScenarios('node-fetch', nodeFetchCall).map((scenario) =>
     // node-fetch rejects with its own AbortError whatever the signal's reason: its timeouts read as aborts.
-    scenario.name === 'timeout' ? { ...scenario, expected: drops('request_aborted') } : scenario,
+    scenario.name === 'timeout'
+      ? { ...scenarioWithout(scenario, 'device'), expected: drops('request_aborted') }
+      : scenario,
   ),
   ...transportScenarios('undici', undiciFetchCall),
   ...statusScenarios('undici', undiciRequestCall).filter((scenario) =>

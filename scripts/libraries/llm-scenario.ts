@@ -1,5 +1,15 @@
 import { type Answer, CLOSED_PORT, type Loopback } from './loopback.js';
-import { demotes, drops, guarded, type LibraryDecision, type LibraryScenario, thrownBy } from './scenario.js';
+import {
+  decisionFields,
+  demotedOnDevice,
+  demotes,
+  drops,
+  guarded,
+  type LibraryDecision,
+  type LibraryScenario,
+  type SplitDecision,
+  thrownBy,
+} from './scenario.js';
 
 /** The decisions LLM scenarios expect. */
 export const KEY_REJECTED = guarded('provider_key_rejected');
@@ -7,7 +17,7 @@ export const QUOTA = guarded('quota_exhausted');
 export const CONTENT_POLICY = guarded('content_policy');
 export const TRANSIENT = demotes('transient_upstream');
 export const TIMEOUT = demotes('client_timeout');
-export const REFUSED = demotes('connection_refused');
+export const REFUSED = demotedOnDevice('connection_refused');
 export const ABORTED = drops('request_aborted');
 export const KEY = 'sk-corpus-0000000000000000000000000000';
 export const MESSAGES = [{ role: 'user' as const, content: 'Say hi.' }];
@@ -16,7 +26,7 @@ export const MESSAGES = [{ role: 'user' as const, content: 'Say hi.' }];
 export function sdkScenario(
   library: string,
   name: string,
-  expected: LibraryDecision,
+  expected: LibraryDecision | SplitDecision,
   answer: Answer | undefined,
   call: (baseURL: string) => unknown,
   replay?: LibraryScenario['replay'],
@@ -25,7 +35,7 @@ export function sdkScenario(
   return {
     library,
     name,
-    expected,
+    ...decisionFields(expected),
     ...(replay === undefined ? {} : { replay }),
     run: (loopback: Loopback) => {
       const base =

@@ -14,6 +14,8 @@ export interface LibraryScenario {
   readonly expected: LibraryDecision;
   /** What it must do with the recorded event alone, where that differs, and why. */
   readonly replay?: LibraryDecision & { readonly why: string };
+  /** What `recommendedRules({ runsOn: 'device' })` must do, where that differs from `expected` (a server's). */
+  readonly device?: LibraryDecision & { readonly why: string };
   /** Calls the library the way an app does and returns what it threw (fails if nothing was thrown). */
   readonly run: (loopback: Loopback) => Promise<unknown>;
 }
@@ -26,6 +28,37 @@ export const guarded = (kind: string): LibraryDecision => ({ outcome: 'pass', ki
 export const drops = (kind: string): LibraryDecision => ({ outcome: 'drop', kind });
 /** Demoted to a breadcrumb. */
 export const demotes = (kind: string): LibraryDecision => ({ outcome: 'breadcrumb', kind });
+
+/** A server's decision and a device's, where they differ. */
+export interface SplitDecision {
+  readonly expected: LibraryDecision;
+  readonly device: LibraryDecision & { readonly why: string };
+}
+
+/** A failed connection: the user's network on a device (demoted), the app's own infrastructure on a server. */
+export const demotedOnDevice = (kind: string): SplitDecision => ({
+  expected: passes,
+  device: {
+    ...demotes(kind),
+    why: "on a device a failed connection is the user's network; on a server it is the app's own infrastructure",
+  },
+});
+
+/** A generic HTTP client's own timeout: the user's network on a device; maybe the app's own service on a server. */
+export const timeoutDemotedOnDevice: SplitDecision = {
+  expected: passes,
+  device: {
+    ...demotes('client_timeout'),
+    why: "on a device a client's timeout is the user's network; on a server a generic client's timeout may be the app's own service",
+  },
+};
+
+/** The scenario fields of a decision, split or not. */
+export function decisionFields(
+  decision: LibraryDecision | SplitDecision,
+): Pick<LibraryScenario, 'expected' | 'device'> {
+  return 'device' in decision ? decision : { expected: decision };
+}
 
 /** Awaits `action` and returns what it threw; a call that succeeds is a broken scenario. */
 export async function thrownBy(action: () => unknown): Promise<unknown> {

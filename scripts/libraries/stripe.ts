@@ -1,11 +1,14 @@
 import Stripe from 'stripe';
 import { CLOSED_PORT, type Loopback } from './loopback.js';
 import {
+  decisionFields,
+  demotedOnDevice,
   demotes,
   guarded,
   type LibraryDecision,
   type LibraryScenario,
   passes,
+  type SplitDecision,
   thrownBy,
 } from './scenario.js';
 
@@ -32,7 +35,7 @@ const stripeError = (error: Record<string, unknown>) => ({ error });
 
 function stripeScenario(
   name: string,
-  expected: LibraryDecision,
+  expected: LibraryDecision | SplitDecision,
   status: number | undefined,
   body: unknown,
   call: Call = retrieveCustomer,
@@ -40,7 +43,7 @@ function stripeScenario(
   return {
     library: 'stripe',
     name,
-    expected,
+    ...decisionFields(expected),
     run: (loopback: Loopback) => {
       const id = name.replace(/-/g, '_');
       if (status !== undefined)
@@ -146,7 +149,7 @@ export const stripeScenarios: readonly LibraryScenario[] = [
       type: 'api_error',
     }),
   ),
-  stripeScenario('connection-error', demotes('connection_failed'), undefined, undefined),
+  stripeScenario('connection-error', demotedOnDevice('connection_failed'), undefined, undefined),
 ].map((scenario) =>
   scenario.name === 'api-error'
     ? {

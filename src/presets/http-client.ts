@@ -1,5 +1,16 @@
+import { withPatternCheck } from '../rules/pattern.js';
+import { checkPatternSafety } from '../rules/regex-safety.js';
 import type { Rule } from '../rules/types.js';
-import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import { checkHostGlobs } from './host-globs.js';
+import { deviceNetworkRules, thirdPartyStatusRule } from './http-client-network.js';
+import {
+  checkRunsOn,
+  type DemotingAction,
+  detectRunsOn,
+  type KindChoices,
+  kindPackRules,
+  type RunsOn,
+} from './pack-options.js';
 import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'httpClientRules';
@@ -25,6 +36,17 @@ export interface HttpClientOptions {
   readonly action?: DemotingAction;
   /** Per kind: another action, or `false` to leave that kind out (its events then pass). */
   readonly kinds?: KindChoices<HttpClientKind>;
+  /**
+   * Where the app runs: on a `device` a refused, reset or timed-out connection and a failed DNS lookup
+   * are the user's network (demoted); on a `server` they are the app's own infrastructure (they pass).
+   * @default 'device' where `document`, `process.versions.electron` or Tauri's globals exist, else 'server'
+   */
+  readonly runsOn?: RunsOn;
+  /**
+   * Host globs (`api.stripe.com`, `*.openai.com`) of third parties: a retryable status (5xx, 429, 408)
+   * from a generic client whose message names a URL on one of them is demoted. Other 5xx pass.
+   */
+  readonly thirdPartyHosts?: readonly string[];
 }
 
 /** The messages of the HTTP clients that throw on a status, with the status in them. */
@@ -38,22 +60,41 @@ const RETRYABLE = (type: 'rate_limited' | 'server_error' | 'timeout') => ({ type
 
 /**
  * What HTTP clients throw when the server answers with an expected status or does not answer at all —
- * axios, got, ky, superagent, node-fetch, undici and the global `fetch` — from the messages they
- * print (so a recorded event replays the same) and, for superagent, whose message is the bare reason
- * phrase, from its `status` field. Kinds: `http_unauthorized` (401), `http_not_found` (404),
- * `transient_upstream` (a retryable status: 408, 429, 5xx), `client_timeout`, `request_aborted` (the
- * app's own abort: dropped), and the transport failures `connection_refused`, `connection_reset`,
- * `dns_failure` as kinds of their own so an app can keep one (`kinds: { dns_failure: false }`).
+ * axios, got, ky, superagent, node-fetch, undici and the global `fetch` — each rule naming the client by
+ * its message form or exception type (superagent, whose message is the bare reason phrase, by the
+ * whole message and its `status` field). Kinds: `http_unauthorized` (401), `http_not_found` (404),
+ * `transient_upstream` (a retryable 429 or 408; a 5xx only from `thirdPartyHosts`), `request_aborted`
+ * (the app's own abort: dropped), and on a device (`runsOn`) the client's timeout `client_timeout` and
+ * the transport failures `connection_refused`, `connection_reset`, `dns_failure`, kinds of their own so
+ * an app can keep one.
  *
- * Guard (`report`): a 403 from these clients (`http_forbidden`) always reaches Sentry. Left alone: 400,
- * 409, 422 and other 4xx (a request the app built wrong), TLS certificate failures, and statuses the
- * library does not throw on (`fetch`, node-fetch resolve every status: the app's own error decides).
+ * Guard (`report`): a 403 from these clients (`http_forbidden`) always reaches Sentry. Left alone: a
+ * 5xx (it may be the app's own backend), 400, 409, 422 and other 4xx (a request the app built wrong),
+ * TLS certificate failures, statuses the library does not throw on (`fetch`, node-fetch resolve every
+ * status), and on a server every timeout and transport failure (the app's database, cache or service is
+ * down or slow).
  *
  * @example
- * expectedErrorsIntegration({ rules: httpClientRules({ kinds: { http_not_found: 'drop', dns_failure: false } }) });
+ * expectedErrorsIntegration({
+ *   rules: httpClientRules({ runsOn: 'device', thirdPartyHosts: ['*.openai.com'], kinds: { dns_failure: false } }),
+ * });
  */
 export function httpClientRules(options: HttpClientOptions = {}): Rule[] {
-  return withTaxonomy(kindPackRules(PACK, HTTP_CLIENT_KINDS, options, rules(), { request_aborted: 'drop' }));
+  checkRunsOn(PACK, options?.runsOn);
+  checkHostGlobs(PACK, 'thirdPartyHosts', options?.thirdPartyHosts);
+  const runsOn = options?.runsOn ?? detectRunsOn();
+  const hosts = options?.thirdPartyHosts ?? [];
+  const all = [
+    ...rules(),
+    ...(hosts.length > 0 ? [thirdPartyStatusRule(hosts, STATUS_MESSAGES)] : []),
+    ...(runsOn === 'device' ? deviceNetworkRules() : []),
+  ];
+  return withTaxonomy(
+    kindPackRules(PACK, HTTP_CLIENT_KINDS, options, all, { request_aborted: 'drop' }, [
+      'runsOn',
+      'thirdPartyHosts',
+    ]),
+  );
 }
 
 function rules(): Rule[] {
@@ -77,10 +118,13 @@ function rules(): Rule[] {
       id: 'superagent-forbidden',
       kind: 'http_forbidden',
       action: 'report',
-      description: 'superagent: message "Forbidden", `status` 403',
+      description: 'superagent: the whole message is "Forbidden", with `status` 403 on the error',
       status: 403,
-      any: ['Error: Forbidden'],
-      examples: { match: [{ text: 'Error: Forbidden', status: 403 }], noMatch: ['Error: Forbidden'] },
+      pattern: withPatternCheck(/^Error: Forbidden$/, checkPatternSafety),
+      examples: {
+        match: [{ text: 'Error: Forbidden', status: 403 }],
+        noMatch: ['Error: Forbidden', { text: 'Error: Forbidden in cache', status: 403 }],
+      },
     },
     {
       id: 'http-client-unauthorized',
@@ -101,10 +145,13 @@ function rules(): Rule[] {
       id: 'superagent-unauthorized',
       kind: 'http_unauthorized',
       action: 'breadcrumb',
-      description: 'superagent: message "Unauthorized", `status` 401',
+      description: 'superagent: the whole message is "Unauthorized", with `status` 401 on the error',
       status: 401,
-      any: ['Error: Unauthorized'],
-      examples: { match: [{ text: 'Error: Unauthorized', status: 401 }], noMatch: ['Error: Unauthorized'] },
+      pattern: withPatternCheck(/^Error: Unauthorized$/, checkPatternSafety),
+      examples: {
+        match: [{ text: 'Error: Unauthorized', status: 401 }],
+        noMatch: ['Error: Unauthorized', { text: 'Error: Unauthorized in cache', status: 401 }],
+      },
     },
     {
       id: 'http-client-not-found',
@@ -124,90 +171,54 @@ function rules(): Rule[] {
       id: 'superagent-not-found',
       kind: 'http_not_found',
       action: 'breadcrumb',
-      description: 'superagent: message "Not Found", `status` 404',
+      description: 'superagent: the whole message is "Not Found", with `status` 404 on the error',
       status: 404,
-      any: ['Error: Not Found'],
-      examples: { match: [{ text: 'Error: Not Found', status: 404 }], noMatch: ['Error: Not Found'] },
+      pattern: withPatternCheck(/^Error: Not Found$/, checkPatternSafety),
+      examples: {
+        match: [{ text: 'Error: Not Found', status: 404 }],
+        noMatch: ['Error: Not Found', { text: 'Error: Not Found in cache', status: 404 }],
+      },
     },
     {
-      id: 'http-client-transient',
+      id: 'http-client-rate-limited',
       kind: 'transient_upstream',
       action: 'breadcrumb',
       description:
-        'axios/got/ky/undici status errors that categorizeUpstreamError calls retryable (408, 429, 5xx)',
-      any: [...STATUS_MESSAGES],
+        "axios/got/ky/undici: a retryable 429 or 408, the server asking to be called later (a 5xx passes: it may be the app's own backend)",
+      any: [...withStatus(429), ...withStatus(408)],
       upstream: { retryable: true },
       examples: {
         match: [
           { text: 'AxiosError: Request failed with status code 429', upstream: RETRYABLE('rate_limited') },
-          {
-            text: 'HTTPError: Request failed with status code 503 (Service Unavailable): GET https://api.example.com/v1',
-            upstream: RETRYABLE('server_error'),
-          },
           {
             text: 'ResponseStatusCodeError: Response status code 429: Too Many Requests',
             upstream: RETRYABLE('rate_limited'),
           },
         ],
         noMatch: [
+          { text: 'AxiosError: Request failed with status code 503', upstream: RETRYABLE('server_error') },
           {
-            text: 'AxiosError: Request failed with status code 400',
-            upstream: { type: 'bad_request', retryable: false },
+            text: 'HTTPError: Request failed with status code 502 (Bad Gateway): GET https://api.example.com/v1',
+            upstream: RETRYABLE('server_error'),
           },
         ],
       },
     },
     {
-      id: 'superagent-transient',
+      id: 'superagent-rate-limited',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description: 'superagent: the reason phrase of a retryable status as the whole message',
-      any: [
-        'Error: Request Timeout',
-        'Error: Too Many Requests',
-        'Error: Internal Server Error',
-        'Error: Bad Gateway',
-        'Error: Service Unavailable',
-        'Error: Gateway Timeout',
-      ],
-      upstream: { retryable: true },
-      examples: {
-        match: [
-          { text: 'Error: Too Many Requests', status: 429, upstream: RETRYABLE('rate_limited') },
-          { text: 'Error: Bad Gateway', upstream: RETRYABLE('server_error') },
-        ],
-        noMatch: [
-          { text: 'Error: Bad Request', status: 400, upstream: { type: 'bad_request', retryable: false } },
-        ],
-      },
-    },
-    {
-      id: 'http-client-timeout',
-      kind: 'client_timeout',
-      action: 'breadcrumb',
       description:
-        "the client's own timeout: axios ECONNABORTED, got/ky TimeoutError, superagent, AbortSignal.timeout, undici",
-      any: [
-        'AxiosError: timeout of ', // axios `timeout` (code ECONNABORTED)
-        'AxiosError: timeout exceeded', // axios with transitional.clarifyTimeoutError (code ETIMEDOUT)
-        "TimeoutError: Timeout awaiting '", // got
-        'TimeoutError: Request timed out: ', // ky
-        'Error: Timeout of ', // superagent `.timeout(ms)`
-        'TimeoutError: The operation was aborted due to timeout', // AbortSignal.timeout with fetch/undici
-        'HeadersTimeoutError: Headers Timeout Error', // undici
-        'BodyTimeoutError: Body Timeout Error', // undici
-        'ConnectTimeoutError: Connect Timeout Error', // undici
-      ],
+        'superagent: the whole message is the reason phrase of a 429 or 408, with `status` on the error',
+      status: [429, 408],
+      pattern: withPatternCheck(/^Error: (?:Too Many Requests|Request Timeout)$/, checkPatternSafety),
       examples: {
-        match: [
-          'AxiosError: timeout of 5000ms exceeded',
-          "TimeoutError: Timeout awaiting 'request' for 5000ms",
-          'TimeoutError: Request timed out: GET https://api.example.com/v1/items',
-          'Error: Timeout of 5000ms exceeded',
-          'TimeoutError: The operation was aborted due to timeout',
-          'ConnectTimeoutError: Connect Timeout Error (attempted address: api.example.com:443, timeout: 10000ms)',
+        match: [{ text: 'Error: Too Many Requests', status: 429 }],
+        noMatch: [
+          'Error: Too Many Requests',
+          { text: 'Error: Service Unavailable', status: 503 },
+          { text: 'Error: Too Many Requests for this account', status: 429 },
         ],
-        noMatch: ['Error: Query read timeout', 'AbortError: This operation was aborted'],
       },
     },
     {
@@ -229,47 +240,6 @@ function rules(): Rule[] {
           'AbortError: The operation was aborted.',
         ],
         noMatch: ['TimeoutError: The operation was aborted due to timeout', 'Error: aborted'],
-      },
-    },
-    {
-      id: 'connection-refused',
-      kind: 'connection_refused',
-      action: 'breadcrumb',
-      description:
-        'Node `connect ECONNREFUSED host:port`, in the chain of every client (fetch failed, Connection error.)',
-      any: ['connect ECONNREFUSED'],
-      examples: {
-        match: [
-          'Error: connect ECONNREFUSED 127.0.0.1:5432',
-          'FetchError: request to http://127.0.0.1:8080/v1 failed, reason: connect ECONNREFUSED 127.0.0.1:8080',
-        ],
-        noMatch: ['Error: connect ETIMEDOUT 10.0.0.5:443'],
-      },
-    },
-    {
-      id: 'connection-reset',
-      kind: 'connection_reset',
-      action: 'breadcrumb',
-      description:
-        'the peer closed the socket: Node `socket hang up` / `ECONNRESET`, undici `SocketError: other side closed`',
-      any: ['socket hang up', 'SocketError: other side closed', 'ECONNRESET'],
-      examples: {
-        match: ['Error: socket hang up', 'SocketError: other side closed', 'Error: read ECONNRESET'],
-        noMatch: ['Error: connect ECONNREFUSED 127.0.0.1:443'],
-      },
-    },
-    {
-      id: 'dns-failure',
-      kind: 'dns_failure',
-      action: 'breadcrumb',
-      description: 'Node `getaddrinfo ENOTFOUND host` / `EAI_AGAIN` (a resolver failure or an unknown host)',
-      any: ['getaddrinfo ENOTFOUND', 'getaddrinfo EAI_AGAIN'],
-      examples: {
-        match: [
-          'Error: getaddrinfo ENOTFOUND api.example.com',
-          'Error: getaddrinfo EAI_AGAIN api.example.com',
-        ],
-        noMatch: ['Error: ENOTFOUND: no such file or directory'],
       },
     },
   ];

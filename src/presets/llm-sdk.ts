@@ -2,7 +2,14 @@ import { withPatternCheck } from '../rules/pattern.js';
 import { checkPatternSafety } from '../rules/regex-safety.js';
 import type { Rule } from '../rules/types.js';
 import { llmSdkGuards } from './llm-sdk-guards.js';
-import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import {
+  checkRunsOn,
+  type DemotingAction,
+  detectRunsOn,
+  type KindChoices,
+  kindPackRules,
+  type RunsOn,
+} from './pack-options.js';
 import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'llmSdkRules';
@@ -24,6 +31,12 @@ export interface LlmSdkOptions {
   readonly action?: DemotingAction;
   /** Per kind: another action, or `false` to leave that kind out. */
   readonly kinds?: KindChoices<LlmSdkKind>;
+  /**
+   * Where the app runs: on a `device` an SDK's failed connection (`connection_failed`) is the user's
+   * network (demoted); on a `server` it is the app's own egress, proxy or DNS (it passes).
+   * @default 'device' where `document`, `process.versions.electron` or Tauri's globals exist, else 'server'
+   */
+  readonly runsOn?: RunsOn;
 }
 
 const RETRYABLE_TYPES = ['rate_limited', 'overloaded', 'server_error'] as const;
@@ -51,10 +64,18 @@ const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: 
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...llmSdkRules({ action: 'drop' })] });
  */
 export function llmSdkRules(options: LlmSdkOptions = {}): Rule[] {
+  checkRunsOn(PACK, options?.runsOn);
+  const device = (options?.runsOn ?? detectRunsOn()) === 'device';
+  const demoting = demotions().filter((rule) => device || rule.kind !== 'connection_failed');
   return withTaxonomy(
-    kindPackRules(PACK, LLM_SDK_KINDS, options, [...llmSdkGuards(), ...demotions()], {
-      request_aborted: 'drop',
-    }),
+    kindPackRules(
+      PACK,
+      LLM_SDK_KINDS,
+      options,
+      [...llmSdkGuards(), ...demoting],
+      { request_aborted: 'drop' },
+      ['runsOn'],
+    ),
   );
 }
 
@@ -102,6 +123,8 @@ function demotions(): Rule[] {
         'APIError: {"type":"error","error":', // @anthropic-ai/sdk, an `event: error` mid-stream
         'The server had an error while processing your request', // openai, a `data: {"error":…}` mid-stream
       ],
+      // A failed connection is not the provider's answer: `connection_failed`, on a device only.
+      none: ['Cannot connect to API: ', ': fetch failed'],
       upstream: TRANSIENT,
       examples: {
         match: [
@@ -127,6 +150,14 @@ function demotions(): Rule[] {
           },
         ],
         noMatch: [
+          {
+            text: 'Error: [GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent: fetch failed',
+            upstream: { type: 'server_error', reason: 'network', retryable: true },
+          },
+          {
+            text: 'AI_APICallError: Cannot connect to API: connect ECONNREFUSED 127.0.0.1:8080',
+            upstream: { type: 'server_error', reason: 'network', retryable: true },
+          },
           { text: 'AI_APICallError: You exceeded your current quota', upstream: QUOTA_429 },
           {
             text: 'ApiError: {"error":{"code":400,"message":"The input token count (1196265) exceeds the maximum number of tokens allowed (1048575)."}}',

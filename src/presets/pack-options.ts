@@ -19,6 +19,41 @@ export type KindChoices<K extends string> = Readonly<Partial<Record<K, DemotingA
 const ACTIONS: readonly string[] = ['drop', 'breadcrumb'];
 
 /**
+ * Where the app runs. `device` (a browser, an Electron or Tauri app, a sidecar or CLI on a user's
+ * machine): a refused, reset or timed-out connection or a failed DNS lookup is the user's network.
+ * `server`: the same failures are outages of the app's own infrastructure.
+ */
+export type RunsOn = 'server' | 'device';
+
+const RUNS_ON: readonly string[] = ['server', 'device'];
+
+/** Checks `runsOn`, when given: `'server'` or `'device'`. */
+export function checkRunsOn(pack: string, runsOn: unknown): void {
+  if (runsOn === undefined || (typeof runsOn === 'string' && RUNS_ON.includes(runsOn))) return;
+  throw RuleConfigError.forOption(pack, 'runsOn', `must be 'server' or 'device' (got ${describe(runsOn)})`);
+}
+
+/**
+ * `device` where the code runs in a page (`document`), Electron (`process.versions.electron`) or Tauri
+ * (`__TAURI__`, `__TAURI_INTERNALS__`), else `server`. A sidecar or CLI on a user's machine looks like a
+ * server from inside: it says `runsOn: 'device'` itself.
+ */
+export function detectRunsOn(): RunsOn {
+  const global = globalThis as {
+    readonly document?: unknown;
+    readonly process?: { readonly versions?: { readonly electron?: unknown } };
+    readonly __TAURI__?: unknown;
+    readonly __TAURI_INTERNALS__?: unknown;
+  };
+  const device =
+    global.document !== undefined ||
+    global.process?.versions?.electron !== undefined ||
+    global.__TAURI__ !== undefined ||
+    global.__TAURI_INTERNALS__ !== undefined;
+  return device ? 'device' : 'server';
+}
+
+/**
  * Checks a pack's options object: an object (or `undefined`), no key outside `known`, and `action`, when
  * given, `'drop'` or `'breadcrumb'`. Throws `RuleConfigError.forOption(pack, option, …)`.
  */
@@ -84,8 +119,9 @@ export function kindPackRules<K extends string>(
   options: { readonly action?: DemotingAction; readonly kinds?: KindChoices<K> },
   rules: readonly Rule[],
   defaults?: KindChoices<K>,
+  otherOptions: readonly string[] = [],
 ): Rule[] {
-  checkPackOptions(pack, options, ['action', 'kinds']);
+  checkPackOptions(pack, options, ['action', 'kinds', ...otherOptions]);
   checkKindChoices(pack, options.kinds, kinds);
   return applyActions(rules, options.action ?? 'breadcrumb', { ...defaults, ...options.kinds });
 }

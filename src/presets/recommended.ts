@@ -2,9 +2,17 @@ import { RuleConfigError } from '../errors.js';
 import type { Rule } from '../rules/types.js';
 import { type AuthSessionOptions, authSessionRules } from './auth-session.js';
 import { byoKeyGuardRules } from './byo-key-guards.js';
+import { checkHostGlobs } from './host-globs.js';
 import { type HttpClientOptions, httpClientRules } from './http-client.js';
 import { type LlmSdkOptions, llmSdkRules } from './llm-sdk.js';
-import { checkPackOptions, type DemotingAction, type PresetOptions } from './pack-options.js';
+import {
+  checkPackOptions,
+  checkRunsOn,
+  type DemotingAction,
+  detectRunsOn,
+  type PresetOptions,
+  type RunsOn,
+} from './pack-options.js';
 import { sessionExpiredRules } from './session-expired.js';
 import { type StripeOptions, stripeRules } from './stripe.js';
 import { type TransientUpstreamOptions, transientUpstreamRules } from './transient-upstream.js';
@@ -18,6 +26,18 @@ const PACK = 'recommendedRules';
 export interface RecommendedOptions {
   /** What every demoting rule does unless its pack's options say otherwise. @default 'breadcrumb' */
   readonly action?: DemotingAction;
+  /**
+   * Where the app runs, for every pack that tells the two apart (`httpClient`, `llmSdk`, `stripe`) unless its own
+   * options say otherwise: on a `device` a refused, reset or timed-out connection or a failed DNS lookup
+   * is the user's network (demoted), on a `server` an outage of the app's own infrastructure (it passes).
+   * @default 'device' where `document`, `process.versions.electron` or Tauri's globals exist, else 'server'
+   */
+  readonly runsOn?: RunsOn;
+  /**
+   * Host globs of third parties (`*.openai.com`, `api.stripe.com`) whose retryable statuses from generic
+   * HTTP clients are demoted (passed to `httpClient` unless it sets its own). Other 5xx pass.
+   */
+  readonly thirdPartyHosts?: readonly string[];
   readonly httpClient?: HttpClientOptions | false;
   readonly authSession?: AuthSessionOptions | false;
   readonly llmSdk?: LlmSdkOptions | false;
@@ -26,7 +46,14 @@ export interface RecommendedOptions {
   readonly transientUpstream?: TransientUpstreamOptions | false;
 }
 
-type PackName = Exclude<keyof RecommendedOptions, 'action'>;
+type PackName = Exclude<keyof RecommendedOptions, 'action' | 'runsOn' | 'thirdPartyHosts'>;
+
+/** The options `recommendedRules` hands down to the packs that take them, unless a pack sets its own. */
+const SHARED: Readonly<Partial<Record<PackName, readonly ('action' | 'runsOn' | 'thirdPartyHosts')[]>>> = {
+  httpClient: ['action', 'runsOn', 'thirdPartyHosts'],
+  llmSdk: ['action', 'runsOn'],
+  stripe: ['action', 'runsOn'],
+};
 
 /** The packs in the order their demoting rules are listed: library-specific first, generic last. */
 const PACKS: Readonly<Record<PackName, (options: never) => Rule[]>> = {
@@ -47,9 +74,17 @@ const PACKS: Readonly<Record<PackName, (options: never) => Rule[]>> = {
  * @example
  * Sentry.init({ dsn, integrations: [expectedErrorsIntegration({ rules: recommendedRules() })] });
  * recommendedRules({ action: 'drop', stripe: false, httpClient: { kinds: { dns_failure: false } } });
+ * recommendedRules({ runsOn: 'device', thirdPartyHosts: ['*.openai.com', 'api.stripe.com'] });
  */
 export function recommendedRules(options: RecommendedOptions = {}): Rule[] {
-  checkPackOptions(PACK, options, ['action', ...Object.keys(PACKS)]);
+  checkPackOptions(PACK, options, ['action', 'runsOn', 'thirdPartyHosts', ...Object.keys(PACKS)]);
+  checkRunsOn(PACK, options.runsOn);
+  checkHostGlobs(PACK, 'thirdPartyHosts', options.thirdPartyHosts);
+  const shared = {
+    action: options.action,
+    runsOn: options.runsOn ?? detectRunsOn(),
+    thirdPartyHosts: options.thirdPartyHosts,
+  };
   const packs = Object.entries(PACKS).flatMap(([name, build]) => {
     const packOptions = options[name as PackName];
     if (packOptions === false) return [];
@@ -60,11 +95,11 @@ export function recommendedRules(options: RecommendedOptions = {}): Rule[] {
         'must be the options of that pack, or false to leave it out',
       );
     }
-    const withAction =
-      options.action === undefined || packOptions?.action !== undefined
-        ? (packOptions ?? {})
-        : { ...packOptions, action: options.action };
-    return [build(withAction as never)];
+    const inherited: Record<string, unknown> = { ...packOptions };
+    for (const key of SHARED[name as PackName] ?? ['action']) {
+      if (inherited[key] === undefined && shared[key] !== undefined) inherited[key] = shared[key];
+    }
+    return [build(inherited as never)];
   });
   const rules = [byoKeyGuardRules(), ...packs].flat();
   return [

@@ -1,5 +1,12 @@
 import type { Rule } from '../rules/types.js';
-import { type DemotingAction, type KindChoices, kindPackRules } from './pack-options.js';
+import {
+  checkRunsOn,
+  type DemotingAction,
+  detectRunsOn,
+  type KindChoices,
+  kindPackRules,
+  type RunsOn,
+} from './pack-options.js';
 import { withTaxonomy } from './with-taxonomy.js';
 
 const PACK = 'stripeRules';
@@ -16,13 +23,19 @@ export interface StripeOptions {
   readonly action?: DemotingAction;
   /** Per kind: another action, or `false` to leave that kind out (e.g. `{ card_declined: false }`). */
   readonly kinds?: KindChoices<StripeKind>;
+  /**
+   * Where the app runs: on a `device` a failed connection to Stripe (`connection_failed`) is the user's
+   * network (demoted); on a `server` it is the app's own egress, proxy or DNS (it passes).
+   * @default 'device' where `document`, `process.versions.electron` or Tauri's globals exist, else 'server'
+   */
+  readonly runsOn?: RunsOn;
 }
 
 /**
  * The `stripe` Node library. Its errors keep the name `Error` (the class is in `error.type`), so the
  * rules read Stripe's own messages: a rate limit (`rate_limit`, `lock_timeout`) or a 5xx `api_error`
  * is `transient_upstream`, a declined card (`card_error`) is the customer's state, `card_declined`, and
- * `StripeConnectionError` is `connection_failed`.
+ * on a device (`runsOn`) `StripeConnectionError` is `connection_failed`.
  *
  * Guards (`report`): `StripeAuthenticationError` (an invalid, expired or revoked key: kind
  * `provider_key_rejected`) and `StripePermissionError` (a restricted key without the permission: kind
@@ -33,7 +46,10 @@ export interface StripeOptions {
  * expectedErrorsIntegration({ rules: stripeRules({ kinds: { card_declined: 'drop' } }) });
  */
 export function stripeRules(options: StripeOptions = {}): Rule[] {
-  return withTaxonomy(kindPackRules(PACK, STRIPE_KINDS, options, rules()));
+  checkRunsOn(PACK, options?.runsOn);
+  const device = (options?.runsOn ?? detectRunsOn()) === 'device';
+  const all = rules().filter((rule) => device || rule.kind !== 'connection_failed');
+  return withTaxonomy(kindPackRules(PACK, STRIPE_KINDS, options, all, undefined, ['runsOn']));
 }
 
 function rules(): Rule[] {

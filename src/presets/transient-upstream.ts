@@ -26,6 +26,20 @@ const REASONS: Readonly<Record<number, string>> = {
   529: 'site is overloaded',
 };
 
+/**
+ * The messages of generic HTTP clients' status errors: axios `AxiosError`, got and ky `HTTPError`,
+ * undici `ResponseStatusCodeError`, and superagent's bare reason phrases of the retryable statuses.
+ */
+const GENERIC_CLIENT_MESSAGES: readonly string[] = [
+  'Request failed with status code ',
+  'Response status code ',
+  'Error: Request Timeout',
+  'Error: Too Many Requests',
+  'Error: Bad Gateway',
+  'Error: Service Unavailable',
+  'Error: Gateway Timeout',
+];
+
 /** What `categorizeUpstreamError` says of a plain rate limit, an overload and a gateway error. */
 const RATE_LIMITED = { type: 'rate_limited', retryable: true } as const;
 const OVERLOADED = { type: 'overloaded', retryable: true } as const;
@@ -38,7 +52,9 @@ const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: 
  * error to be retryable as `categorizeUpstreamError` reads it, so a 429 that is really an exhausted
  * quota or billing failure (`insufficient_quota`) is never demoted: the pack and the taxonomy cannot
  * disagree. Text anchors carry a `(`, a reason phrase or a trailing delimiter so a digit run (`port
- * 5023`, `You requested 429 tokens`) never counts. Kind `transient_upstream`.
+ * 5023`, `You requested 429 tokens`) never counts. Kind `transient_upstream`. A generic HTTP client's
+ * status error (axios, got, ky, undici, superagent) is left to `httpClientRules`: its 5xx may be the
+ * app's own backend.
  *
  * @example
  * expectedErrorsIntegration({ rules: [...byoKeyGuardRules(), ...transientUpstreamRules({ action: 'drop' })] });
@@ -67,6 +83,7 @@ export function transientUpstreamRules(options: TransientUpstreamOptions = {}): 
           description:
             'status tag / error.status of 408, 429, 502, 503, 504, 520 or 529 on an error categorizeUpstreamError calls retryable',
           status: statuses,
+          none: GENERIC_CLIENT_MESSAGES,
           upstream: { retryable: true },
           examples: {
             match: [
@@ -77,6 +94,12 @@ export function transientUpstreamRules(options: TransientUpstreamOptions = {}): 
             ],
             noMatch: [
               { text: 'OpenAI API error (500): internal server error', status: 500, upstream: SERVER_ERROR },
+              {
+                text: 'AxiosError: Request failed with status code 503',
+                status: 503,
+                upstream: SERVER_ERROR,
+              },
+              { text: 'Error: Service Unavailable', status: 503, upstream: SERVER_ERROR },
               { text: 'forbidden', status: 403, upstream: { type: 'unauthorized', retryable: false } },
               {
                 text: 'Error: 429 You exceeded your current quota, please check your plan and billing details.',
@@ -94,6 +117,7 @@ export function transientUpstreamRules(options: TransientUpstreamOptions = {}): 
             'the same statuses as emit sites print them, e.g. "OpenAI API error (429 Too Many Requests)", when retryable',
           ignoreCase: true,
           any: textAnchors,
+          none: GENERIC_CLIENT_MESSAGES,
           upstream: { retryable: true },
           examples: {
             match: [
@@ -114,6 +138,10 @@ export function transientUpstreamRules(options: TransientUpstreamOptions = {}): 
               { text: 'OpenHuman API error (520 <unknown status code>): cf', upstream: SERVER_ERROR },
             ],
             noMatch: [
+              {
+                text: 'HTTPError: Request failed with status code 503 (Service Unavailable): GET https://api.example.com/v1',
+                upstream: SERVER_ERROR,
+              },
               'see runbook for 504 handling at https://example.com/504',
               'HTTP error: 5023',
               'provider returned api error 5042 (custom internal sentinel)',

@@ -13,6 +13,13 @@ export const STRONG_CODES: Readonly<Record<string, Signal>> = {
   credit_balance_exhausted: 'quota_exhausted',
   billing_hard_limit_reached: 'quota_exhausted',
   enforced_spend_limit_reached: 'quota_exhausted',
+  // Google APIs `errors[].reason` of a 403 whose daily or project quota is spent; AWS Service Quotas.
+  dailylimitexceeded: 'quota_exhausted',
+  quotaexceeded: 'quota_exhausted',
+  servicequotaexceededexception: 'quota_exhausted',
+  // Google `details[]` of type `google.rpc.QuotaFailure` (gemini.ts): a quota, whose retry delay, if
+  // any, says it refills (Gemini's per-minute limit) rather than is spent.
+  quota_failure: 'quota_exceeded',
   // OpenAI `code: context_length_exceeded` (chat and Responses); `string_above_max_length`.
   context_length_exceeded: 'context_overflow',
   string_above_max_length: 'context_overflow',
@@ -48,6 +55,9 @@ export const STRONG_CODES: Readonly<Record<string, Signal>> = {
   resource_exhausted: 'rate_limited',
   throttlingexception: 'rate_limited',
   throttling_exception: 'rate_limited',
+  // Google APIs answer a rate limit with HTTP 403: `errors[].reason` says what it is.
+  ratelimitexceeded: 'rate_limited',
+  userratelimitexceeded: 'rate_limited',
   // Anthropic `overloaded_error` (529, and mid-stream with no status); OpenAI `server_is_overloaded`.
   overloaded_error: 'overloaded',
   server_is_overloaded: 'overloaded',

@@ -1,9 +1,12 @@
-import { isRecord, read } from '../event/guarded-read.js';
+import { isRecord, itemsOf, read } from '../event/guarded-read.js';
 import { addCode, type Evidence, pushText, visit } from './evidence.js';
 import { readErrorDetails } from './gemini.js';
 import { htmlPageSummary, isHtmlPage } from './html-page.js';
 import { capText, parseJsonBody, readRecord, readString } from './read.js';
 import { errorStatus } from './status-table.js';
+
+/** How many items of a Google API `errors` list are read (real bodies hold one). */
+const MAX_ERROR_ITEMS = 4;
 
 /** How deep an error body is followed (`{ error: { error: { … } } }` is as deep as real bodies go). */
 const MAX_BODY_DEPTH = 4;
@@ -47,6 +50,14 @@ export function readBodyFields(body: object, evidence: Evidence, depth: number):
   if (typeof status === 'string' && errorStatus(status) === undefined) addCode(evidence, status);
 
   readErrorDetails(read(body, 'details'), evidence);
+  // Google APIs (googleapis/gaxios): `errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded' }]`.
+  for (const item of itemsOf(read(body, 'errors'), MAX_ERROR_ITEMS)) {
+    if (isRecord(item)) addCode(evidence, read(item, 'reason'));
+  }
+  // AWS: the exception's name (SDK v3 errors) or the JSON protocol's `__type`, e.g. `ServiceQuotaExceededException`.
+  const name = read(body, 'name');
+  if (typeof name === 'string' && name.endsWith('Exception')) addCode(evidence, name);
+  addCode(evidence, read(body, '__type'));
   readMetadata(readRecord(body, 'metadata'), evidence, depth);
 
   const detail = read(body, 'detail');

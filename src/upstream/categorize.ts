@@ -115,6 +115,11 @@ function decide(
     if ((status === 429 || status >= 500) && symptomSignal(text) === 'overloaded') {
       return fromSignal('overloaded', status, retryAfterMs);
     }
+    // GitHub answers its rate limits (primary and "secondary rate limit") with a 403, Google APIs theirs
+    // (`rateLimitExceeded`) too: a 403 whose body names a rate limit is one, not a refusal.
+    if (status === 403 && symptomSignal(text) === 'rate_limited') {
+      return fromSignal('rate_limited', status, retryAfterMs);
+    }
     const type = typeFromStatus(status);
     return { type, reason: reasonFromStatus(status), retryable: retryableType(type), overridable: true };
   }

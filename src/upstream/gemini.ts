@@ -7,12 +7,14 @@ import { readString } from './read.js';
  * canonical `status` (`RESOURCE_EXHAUSTED`, `UNAVAILABLE`…) is read as a code by the body reader; this
  * file reads `details`, where Google puts what the status cannot say:
  * - `ErrorInfo.reason`: `API_KEY_INVALID` makes an HTTP 400 an auth failure;
- * - `RetryInfo.retryDelay`: a protobuf Duration such as `"34.4s"`, the wait before retrying a 429.
+ * - `RetryInfo.retryDelay`: a protobuf Duration such as `"34.4s"`, the wait before retrying a 429;
+ * - `QuotaFailure`: the `RESOURCE_EXHAUSTED` is a quota, spent unless a retry delay says it refills soon.
  * Anthropic's `error.details` object (`{ error_code }`) is read here too: same field, other provider.
  */
 
 const MAX_DETAILS = 16;
 const RETRY_INFO_TYPE = 'type.googleapis.com/google.rpc.RetryInfo';
+const QUOTA_FAILURE_TYPE = 'type.googleapis.com/google.rpc.QuotaFailure';
 
 /** Reads a body's `details` (Google array or Anthropic object). */
 export function readErrorDetails(details: unknown, evidence: Evidence): void {
@@ -24,7 +26,9 @@ export function readErrorDetails(details: unknown, evidence: Evidence): void {
   for (const detail of itemsOf(details, MAX_DETAILS)) {
     if (!isRecord(detail)) continue;
     addCode(evidence, read(detail, 'reason'));
-    if (readString(detail, '@type') === RETRY_INFO_TYPE && evidence.retryDelayMs === undefined) {
+    const type = readString(detail, '@type');
+    if (type === QUOTA_FAILURE_TYPE) addCode(evidence, 'quota_failure');
+    if (type === RETRY_INFO_TYPE && evidence.retryDelayMs === undefined) {
       evidence.retryDelayMs = durationMs(read(detail, 'retryDelay'));
     }
   }

@@ -20,13 +20,18 @@ export interface LibraryDecision {
   readonly kind?: string;
 }
 
-/** One line of `expected.json`. */
+/** Where the app runs, as `recommendedRules({ runsOn })` takes it. */
+export type LibraryRunsOn = 'server' | 'device';
+
+/** One line of `expected.json`: the decision on a server (`runsOn: 'server'`, Node's default). */
 export interface LibraryExpectation extends LibraryDecision {
   readonly file: string;
   /** The npm package that threw. */
   readonly library: string;
   /** The decision when the recorded event is replayed alone (no hint), when it must differ. */
   readonly replay?: LibraryDecision & { readonly why: string };
+  /** The decision with `runsOn: 'device'`, when it differs from the server's. */
+  readonly device?: LibraryDecision & { readonly why: string };
 }
 
 /** A value of a snapshot: JSON, where any object may stand for an error. */

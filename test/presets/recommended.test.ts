@@ -145,6 +145,7 @@ describe('pack options', () => {
   it('gives each kind of httpClientRules its own action, or leaves it out', () => {
     const rules = httpClientRules({
       action: 'drop',
+      runsOn: 'device',
       kinds: { dns_failure: false, http_not_found: 'breadcrumb' },
     });
     expect(rules.some((rule) => rule.kind === 'dns_failure')).toBe(false);
