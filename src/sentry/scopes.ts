@@ -36,7 +36,18 @@ export function coreVersionOf(client: SentryClient): string | undefined {
   return sdkOf(client)?.version;
 }
 
+/** The SDK found for each client: its scope source does not change after `init`. */
+const sdks = new WeakMap<SentryClient, { version: string; source: ScopeSource }>();
+
 function sdkOf(client: SentryClient): { version: string; source: ScopeSource } | undefined {
+  const known = sdks.get(client);
+  if (known) return known;
+  const found = findSdkOf(client);
+  if (found) sdks.set(client, found);
+  return found;
+}
+
+function findSdkOf(client: SentryClient): { version: string; source: ScopeSource } | undefined {
   const registry = (globalThis as { __SENTRY__?: unknown }).__SENTRY__;
   if (typeof registry !== 'object' || registry === null) return undefined;
   for (const [version, carrier] of Object.entries(registry)) {
