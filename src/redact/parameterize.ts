@@ -29,7 +29,8 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
 /** Alternatives in Sentry's order: the first that matches at a position wins. */
 const ALTERNATIVES: ReadonlyArray<readonly [name: string, source: string]> = [
-  ['email', "[\\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*"],
+  // The look-behind starts a local part only where its run starts: a run with no `@` is read once.
+  ['email', "(?<![\\w.!#$%&'*+/=?^`{|}~-])[\\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*"],
   ['url', '\\b(?:wss?|https?|ftp)://[^\\s/$.?#][^\\s]*'],
   ['ip', `\\b(?:${OCTET}\\.){3}${OCTET}\\b|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\\w:])`],
   ['hostname', `\\b(?:[a-zA-Z0-9-]{1,63}\\.)+(?:${TLD})\\b`],

@@ -98,8 +98,12 @@ function exampleOf(sample: Sample, conditions: Conditions): RuleExample {
   };
 }
 
-/** E-mail addresses and IPv4 addresses, replaced in examples by documentation values (RFC 2606, RFC 5737). */
-const EMAIL = /[\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+/g;
+/**
+ * E-mail addresses and IPv4 addresses, replaced in examples by documentation values (RFC 2606, RFC 5737).
+ * The look-behind lets a local part start only where a run of its characters starts: without it, a long
+ * run with no `@` is rescanned from each of its characters (quadratic: 48 s on 200 KB).
+ */
+const EMAIL = /(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 
 /** A text with no one's address in it: what a rules file committed to a repository may hold. */
