@@ -1,4 +1,4 @@
-import { breadcrumbFacts, eventFacts } from '../event/facts.js';
+import { breadcrumbFacts, eventFacts, originalExceptionOf } from '../event/facts.js';
 import { expectedMarkOf } from '../marks/expected-error.js';
 import { serializedMarkOf } from '../marks/serialized-mark-reader.js';
 import { RuleConfigError, ruleProblem } from '../rules/errors.js';
@@ -8,7 +8,7 @@ import { withLifecycle } from '../rules/lifecycle.js';
 import type { PatternCheck } from '../rules/pattern.js';
 import { createSimpleMatcher, fitsSimpleMatch } from '../rules/simple-match.js';
 import type { Classification, Rule, RuleExample } from '../rules/types.js';
-import { type UpstreamReader, upstreamReaderOf } from '../rules/upstream-reader.js';
+import { TAXONOMY_NEEDED, type UpstreamReader, upstreamReaderOf } from '../rules/upstream-reader.js';
 import { type NormalizedRule, normalizeRules } from '../rules/validate.js';
 
 /** Options of `createClassifier`. */
@@ -174,12 +174,6 @@ export function* classifierSteps(
   };
 }
 
-function originalExceptionOf(hint: unknown): unknown {
-  return typeof hint === 'object' && hint !== null
-    ? (hint as { originalException?: unknown }).originalException
-    : undefined;
-}
-
 /** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
 function withUpstream(facts: Facts, upstream: () => UpstreamFacts | undefined): Facts {
   // Written out rather than spread: a spread copy costs more than the whole scan of a small rule set.
@@ -234,13 +228,7 @@ function upstreamReaderFor(
   const needing = normalized.find((rule) => rule.upstream !== undefined);
   if (needing) {
     throw new RuleConfigError([
-      ruleProblem(
-        needing.index,
-        needing.id,
-        'upstream',
-        ['upstream'],
-        "needs the upstream taxonomy: pass `taxonomy: upstreamTaxonomy` (import { upstreamTaxonomy } from 'sentry-expected-errors/upstream')",
-      ),
+      ruleProblem(needing.index, needing.id, 'upstream', ['upstream'], TAXONOMY_NEEDED),
     ]);
   }
   return NO_UPSTREAM;

@@ -156,3 +156,8 @@ function textOf(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
+
+/** The live error the SDK captured (`hint.originalException`), if the hint has one. */
+export function originalExceptionOf(hint: unknown): unknown {
+  return isObject(hint) ? hint.originalException : undefined;
+}

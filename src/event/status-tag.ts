@@ -1,6 +1,6 @@
 import type { Event } from '@sentry/core';
 import { chainStatuses } from './error-chain.js';
-import { recordedStatuses } from './facts.js';
+import { originalExceptionOf, recordedStatuses } from './facts.js';
 
 /** The tag Sentry's HTTP instrumentation names the status with, and one the classifier reads back. */
 export const STATUS_TAG = 'http.response.status_code';
@@ -13,6 +13,6 @@ export const STATUS_TAG = 'http.response.status_code';
  */
 export function addStatusTag(event: Event, hint: unknown): void {
   if (typeof hint !== 'object' || hint === null || recordedStatuses(event).length > 0) return;
-  const status = chainStatuses((hint as { originalException?: unknown }).originalException).at(-1);
+  const status = chainStatuses(originalExceptionOf(hint)).at(-1);
   if (status !== undefined) event.tags = { ...event.tags, [STATUS_TAG]: String(status) };
 }

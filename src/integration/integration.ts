@@ -7,10 +7,11 @@ import type { DecisionStats } from '../decisions/stats.js';
 import { isSurgeEvent, scrubSurgeEvent } from '../decisions/surge-event.js';
 import type { SafetyNetOptions } from '../decisions/types.js';
 import { RuleConfigError } from '../errors.js';
+import { originalExceptionOf } from '../event/facts.js';
 import { addStatusTag } from '../event/status-tag.js';
 import type { PatternSupport } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
-import { type UpstreamTaxonomy, upstreamReaderOf } from '../rules/upstream-reader.js';
+import { TAXONOMY_NEEDED, type UpstreamTaxonomy, upstreamReaderOf } from '../rules/upstream-reader.js';
 import type { SentryClient } from '../sentry/client.js';
 import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog, INTEGRATION_NAME, warnOfSecondCore } from '../sentry/debug-log.js';
@@ -136,11 +137,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
   // `upstreamTags` reads what the `upstream` conditions read: the taxonomy passed in, or a pack's.
   const readUpstream = options.readUpstream ?? upstreamReaderOf(options.rules);
   if (options.upstreamTags === 'tag' && !readUpstream) {
-    throw RuleConfigError.forOption(
-      'expectedErrorsIntegration',
-      'upstreamTags',
-      "needs the upstream taxonomy: pass `taxonomy: upstreamTaxonomy` (import { upstreamTaxonomy } from 'sentry-expected-errors/upstream')",
-    );
+    throw RuleConfigError.forOption('expectedErrorsIntegration', 'upstreamTags', TAXONOMY_NEEDED);
   }
   const net = safetyNet(options);
 
@@ -221,12 +218,6 @@ function isClient(client: unknown): client is SentryClient {
   return (
     typeof client === 'object' && client !== null && typeof (client as SentryClient).getOptions === 'function'
   );
-}
-
-function originalExceptionOf(hint: unknown): unknown {
-  return typeof hint === 'object' && hint !== null
-    ? (hint as { originalException?: unknown }).originalException
-    : undefined;
 }
 
 interface HookingClient {

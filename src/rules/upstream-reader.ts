@@ -40,10 +40,6 @@ export function upstreamReaderOf(rules: readonly unknown[]): UpstreamReader | un
   return undefined;
 }
 
-/** True when a rule has an `upstream` condition (it needs a reader to decide). */
-export function hasUpstreamCondition(rules: readonly unknown[]): boolean {
-  return rules.some(
-    (rule) =>
-      typeof rule === 'object' && rule !== null && (rule as { upstream?: unknown }).upstream !== undefined,
-  );
-}
+/** What a refusal says when an `upstream` condition (or `upstreamTags`) has no taxonomy to read with. */
+export const TAXONOMY_NEEDED =
+  "needs the upstream taxonomy: pass `taxonomy: upstreamTaxonomy` (import { upstreamTaxonomy } from 'sentry-expected-errors/upstream')";
