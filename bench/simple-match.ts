@@ -5,7 +5,7 @@
  */
 import { buildClassifier } from '../src/classifier/build.js';
 import { createClassifier, type Rule } from '../src/index.js';
-import { checkPatternSafety } from '../src/rules/regex-safety.js';
+import { compileLinearPattern } from '../src/rules/linear-pattern.js';
 import { eventUpstreamError } from '../src/upstream/from-event.js';
 import { alternate, microsPerInput, ratios, type Spread } from './measure.js';
 import { type BenchEvent, events, matchingEvents, substrings } from './workload.js';
@@ -35,7 +35,7 @@ export async function simpleMatchRows(
     const indexed = createClassifier({ rules });
     const simple = buildClassifier(
       { rules },
-      { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety, index: 'never' },
+      { readUpstream: eventUpstreamError, compilePattern: compileLinearPattern, index: 'never' },
     );
     const matching = matchingEvents(quiet, anchors);
     const values = await alternate(rounds, {

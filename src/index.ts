@@ -16,7 +16,7 @@ export { TRANSIENT_STATUSES, transientUpstreamRules } from './presets/transient-
 export { redactSecrets } from './redact/index.js';
 export { checkRules } from './rules/check.js';
 export { rulesFromJson } from './rules/from-json.js';
-export { patternSafety } from './rules/regex-safety.js';
+export { patternSafety } from './rules/linear-pattern.js';
 export { createSurgeDetector, detectSurges } from './decisions/surge.js';
 export { defineRule } from './rules/types.js';
 export { categorizeUpstreamError } from './upstream/categorize.js';
@@ -49,7 +49,7 @@ export type { TransientUpstreamOptions } from './presets/transient-upstream.js';
 export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/check.js';
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
 export type { PatternSource, UpstreamCondition } from './rules/types.js';
-export type { PatternCheck, PatternSupport } from './rules/pattern.js';
+export type { PatternCompiler, PatternMatcher, PatternSupport } from './rules/pattern.js';
 export type { SentryClient } from './sentry/client.js';
 export type { UpstreamTaxonomy } from './rules/upstream-reader.js';
 export type { UpstreamErrorInfo, UpstreamErrorReason, UpstreamErrorType } from './upstream/types.js';

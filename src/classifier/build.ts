@@ -5,7 +5,7 @@ import { RuleConfigError, ruleProblem } from '../rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from '../rules/facts.js';
 import { indexedMatcherSteps } from '../rules/indexed-match.js';
 import { withLifecycle } from '../rules/lifecycle.js';
-import type { PatternCheck } from '../rules/pattern.js';
+import type { PatternCompiler } from '../rules/pattern.js';
 import { createSimpleMatcher, fitsSimpleMatch } from '../rules/simple-match.js';
 import type { Classification, Rule, RuleExample } from '../rules/types.js';
 import { TAXONOMY_NEEDED, type UpstreamReader, upstreamReaderOf } from '../rules/upstream-reader.js';
@@ -77,7 +77,7 @@ export interface CheckedClassifierOptions {
  */
 export interface ClassifierParts {
   readonly readUpstream: UpstreamReader | undefined;
-  readonly checkPattern: PatternCheck | undefined;
+  readonly compilePattern: PatternCompiler | undefined;
   readonly index: 'always' | 'when-large' | 'never';
   /** The clock rules' `expires` is read against. @default Date.now */
   readonly now?: () => number;
@@ -92,7 +92,7 @@ export function buildClassifier(
   { rules, maxTextLength }: CheckedClassifierOptions,
   parts: ClassifierParts,
 ): Classifier {
-  return finished(classifierSteps(normalizeRules(rules, parts.checkPattern), maxTextLength, parts));
+  return finished(classifierSteps(normalizeRules(rules, parts.compilePattern), maxTextLength, parts));
 }
 
 /** Runs `steps` to their end at once. */

@@ -1,5 +1,5 @@
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from '../rules/errors.js';
-import { checkPatternSafety } from '../rules/regex-safety.js';
+import { compileLinearPattern } from '../rules/linear-pattern.js';
 import { eventUpstreamError } from '../upstream/from-event.js';
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build.js';
 
@@ -17,7 +17,7 @@ export type { Classifier, ClassifierOptions, ClassifierStats } from './build.js'
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   return buildClassifier(checkedOptions(options), {
     readUpstream: eventUpstreamError,
-    checkPattern: checkPatternSafety,
+    compilePattern: compileLinearPattern,
     index: 'always',
   });
 }

@@ -27,7 +27,7 @@ import { upstreamTagsOf } from './upstream-tags.js';
 export interface ExpectedErrorsOptions extends SafetyNetOptions {
   /**
    * Rules in precedence order; a matching `report` rule always wins. Typed expected errors need none.
-   * Malformed rules throw a `RuleConfigError` here, a `pattern` that could backtrack catastrophically
+   * Malformed rules throw a `RuleConfigError` here, a `pattern` no automaton can match (a backreference)
    * among them.
    * @default []
    */
@@ -75,7 +75,7 @@ export interface ExpectedErrorsOptions extends SafetyNetOptions {
    */
   readonly taxonomy?: UpstreamTaxonomy;
   /**
-   * The pattern check, for rules of your own (or from JSON) with a `pattern`: `patternSafety` from the
+   * Pattern support, for rules of your own (or from JSON) with a `pattern`: `patternSafety` from the
    * package root. Built-in packs whose rules have a pattern bring it; an app that uses no pattern does not
    * bundle it.
    */

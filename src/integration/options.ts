@@ -1,7 +1,7 @@
 import { DEFAULT_SURGE, type SurgeDetectorOptions } from '../decisions/surge.js';
 import type { ExpectedErrorDecision } from '../decisions/types.js';
 import { describe, RuleConfigError } from '../rules/errors.js';
-import type { PatternCheck } from '../rules/pattern.js';
+import type { PatternCompiler } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 
@@ -21,8 +21,8 @@ export interface ResolvedOptions {
   readonly metrics: boolean;
   readonly onDecision: ((decision: ExpectedErrorDecision) => void) | undefined;
   readonly random: () => number;
-  /** The pattern check, when the app passed `patterns`. */
-  readonly checkPattern: PatternCheck | undefined;
+  /** The pattern compiler, when the app passed `patterns`. */
+  readonly compilePattern: PatternCompiler | undefined;
   /** The taxonomy's reader, when the app passed `taxonomy`. */
   readonly readUpstream: UpstreamReader | undefined;
 }
@@ -76,7 +76,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     onDecision: functionOption(given, 'onDecision') as ResolvedOptions['onDecision'],
     random: (functionOption(given, 'random') as (() => number) | undefined) ?? Math.random,
     readUpstream: taxonomyOption(given.taxonomy),
-    checkPattern: patternsOption(given.patterns),
+    compilePattern: patternsOption(given.patterns),
   };
 }
 
@@ -138,18 +138,20 @@ function surgeOption(surge: unknown): SurgeDetectorOptions | undefined {
 }
 
 /** The `patterns` option: `patternSafety`. */
-function patternsOption(patterns: unknown): PatternCheck | undefined {
+function patternsOption(patterns: unknown): PatternCompiler | undefined {
   if (patterns === undefined) return undefined;
-  const check =
-    typeof patterns === 'object' && patterns !== null ? (patterns as { check?: unknown }).check : undefined;
-  if (typeof check !== 'function') {
+  const compile =
+    typeof patterns === 'object' && patterns !== null
+      ? (patterns as { compile?: unknown }).compile
+      : undefined;
+  if (typeof compile !== 'function') {
     throw optionError(
       'patterns',
       "must be `patternSafety` (import { patternSafety } from 'sentry-expected-errors')",
       patterns,
     );
   }
-  return check as PatternCheck;
+  return compile as PatternCompiler;
 }
 
 /** The `taxonomy` option: `upstreamTaxonomy` from `sentry-expected-errors/upstream`. */

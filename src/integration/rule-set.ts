@@ -1,5 +1,5 @@
 import { type Classifier, type ClassifierParts, classifierSteps, finished } from '../classifier/build.js';
-import type { PatternCheck } from '../rules/pattern.js';
+import type { PatternCompiler } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 import { normalizeRules } from '../rules/validate.js';
@@ -13,8 +13,8 @@ export interface RuleSetOptions {
   readonly maxTextLength: number | undefined;
   /** The taxonomy the app passed (`taxonomy`); else the one a built-in pack's rules carry, if any. */
   readonly readUpstream: UpstreamReader | undefined;
-  /** The pattern check the app passed (`patterns`); else the one a built-in pack's pattern carries. */
-  readonly checkPattern: PatternCheck | undefined;
+  /** The pattern compiler the app passed (`patterns`); else the one a built-in pack's pattern carries. */
+  readonly compilePattern: PatternCompiler | undefined;
 }
 
 /** The rules an integration decides with, and how they are replaced at runtime. */
@@ -34,7 +34,7 @@ export interface RuleSet {
 export function ruleSet(options: RuleSetOptions): RuleSet {
   const parts: ClassifierParts = {
     readUpstream: options.readUpstream,
-    checkPattern: options.checkPattern,
+    compilePattern: options.compilePattern,
     index: 'when-large',
     onExpired: (rule) => {
       if (DEBUG_BUILD)
@@ -45,7 +45,7 @@ export function ruleSet(options: RuleSetOptions): RuleSet {
     },
   };
   const stepsOf = (rules: readonly Rule[]) =>
-    classifierSteps(normalizeRules(rules, parts.checkPattern), options.maxTextLength, parts);
+    classifierSteps(normalizeRules(rules, parts.compilePattern), options.maxTextLength, parts);
   let current = finished(stepsOf(options.rules));
   // Bumped by each `replace`: a compile still running in slices for an older call stops.
   let replacements = 0;

@@ -1,6 +1,6 @@
 import { describe, RuleConfigError } from '../rules/errors.js';
-import { withPatternCheck } from '../rules/pattern.js';
-import { checkPatternSafety } from '../rules/regex-safety.js';
+import { patternSafety } from '../rules/linear-pattern.js';
+import { withPatternSupport } from '../rules/pattern.js';
 
 /** A host name (`api.stripe.com`), or a wildcard over its subdomains as the leftmost label (`*.openai.com`). */
 const HOST_GLOB = /^(?:\*\.)?(?:[a-z0-9-]+\.)*[a-z0-9-]+$/i;
@@ -35,8 +35,8 @@ export function hostUrlPattern(hosts: readonly string[]): RegExp {
     const domain = (wildcard ? host.slice(2) : host).toLowerCase().replaceAll('.', '\\.');
     return wildcard ? `[a-z0-9-][a-z0-9.-]*\\.${domain}` : domain;
   });
-  return withPatternCheck(
+  return withPatternSupport(
     new RegExp(`https?://(?:${alternatives.join('|')})(?::[0-9]{1,5})?(?:[/?#\\s"')]|$)`, 'i'),
-    checkPatternSafety,
+    patternSafety,
   );
 }

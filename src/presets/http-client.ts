@@ -1,5 +1,5 @@
-import { withPatternCheck } from '../rules/pattern.js';
-import { checkPatternSafety } from '../rules/regex-safety.js';
+import { patternSafety } from '../rules/linear-pattern.js';
+import { withPatternSupport } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import { checkHostGlobs } from './host-globs.js';
 import { deviceNetworkRules, thirdPartyStatusRule } from './http-client-network.js';
@@ -120,7 +120,7 @@ function rules(): Rule[] {
       action: 'report',
       description: 'superagent: the whole message is "Forbidden", with `status` 403 on the error',
       status: 403,
-      pattern: withPatternCheck(/^Error: Forbidden$/, checkPatternSafety),
+      pattern: withPatternSupport(/^Error: Forbidden$/, patternSafety),
       examples: {
         match: [{ text: 'Error: Forbidden', status: 403 }],
         noMatch: ['Error: Forbidden', { text: 'Error: Forbidden in cache', status: 403 }],
@@ -147,7 +147,7 @@ function rules(): Rule[] {
       action: 'breadcrumb',
       description: 'superagent: the whole message is "Unauthorized", with `status` 401 on the error',
       status: 401,
-      pattern: withPatternCheck(/^Error: Unauthorized$/, checkPatternSafety),
+      pattern: withPatternSupport(/^Error: Unauthorized$/, patternSafety),
       examples: {
         match: [{ text: 'Error: Unauthorized', status: 401 }],
         noMatch: ['Error: Unauthorized', { text: 'Error: Unauthorized in cache', status: 401 }],
@@ -173,7 +173,7 @@ function rules(): Rule[] {
       action: 'breadcrumb',
       description: 'superagent: the whole message is "Not Found", with `status` 404 on the error',
       status: 404,
-      pattern: withPatternCheck(/^Error: Not Found$/, checkPatternSafety),
+      pattern: withPatternSupport(/^Error: Not Found$/, patternSafety),
       examples: {
         match: [{ text: 'Error: Not Found', status: 404 }],
         noMatch: ['Error: Not Found', { text: 'Error: Not Found in cache', status: 404 }],
@@ -211,7 +211,7 @@ function rules(): Rule[] {
       description:
         'superagent: the whole message is the reason phrase of a 429 or 408, with `status` on the error',
       status: [429, 408],
-      pattern: withPatternCheck(/^Error: (?:Too Many Requests|Request Timeout)$/, checkPatternSafety),
+      pattern: withPatternSupport(/^Error: (?:Too Many Requests|Request Timeout)$/, patternSafety),
       examples: {
         match: [{ text: 'Error: Too Many Requests', status: 429 }],
         noMatch: [

@@ -1,5 +1,5 @@
-import { withPatternCheck } from '../rules/pattern.js';
-import { checkPatternSafety } from '../rules/regex-safety.js';
+import { patternSafety } from '../rules/linear-pattern.js';
+import { withPatternSupport } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import { llmSdkGuards } from './llm-sdk-guards.js';
 import {
@@ -173,7 +173,7 @@ function demotions(): Rule[] {
       action: 'breadcrumb',
       description:
         'openai, groq-sdk and @anthropic-ai/sdk APIError messages, "<status> <message>" (408, 409, 429, 5xx), when retryable',
-      pattern: withPatternCheck(/^[A-Za-z]{0,40}Error: (?:408|409|429|5\d\d) /, checkPatternSafety),
+      pattern: withPatternSupport(/^[A-Za-z]{0,40}Error: (?:408|409|429|5\d\d) /, patternSafety),
       upstream: TRANSIENT,
       examples: {
         match: [

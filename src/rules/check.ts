@@ -3,7 +3,7 @@ import { exampleFacts } from './facts.js';
 import { foldCase } from './fold.js';
 import { indexedMatcher } from './indexed-match.js';
 import { withLifecycle } from './lifecycle.js';
-import { checkPatternSafety } from './regex-safety.js';
+import { compileLinearPattern } from './linear-pattern.js';
 import type { Rule, RuleExample } from './types.js';
 import { type NormalizedRule, normalizeRules } from './validate.js';
 
@@ -66,7 +66,7 @@ export function checkRules(rules: readonly Rule[]): RuleCheckReport {
       `must be an array of rules (got ${describe(rules)})`,
     );
   }
-  const normalized = normalizeRules(rules, checkPatternSafety);
+  const normalized = normalizeRules(rules, compileLinearPattern);
   // Shadow rules decide only where nothing else matches; expired ones are reported, and their examples
   // still checked as written.
   const matcher = withLifecycle(

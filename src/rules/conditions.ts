@@ -1,4 +1,5 @@
 import type { Facts, UpstreamFacts } from './facts.js';
+import type { PatternMatcher } from './pattern.js';
 import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 
 /** Finds the rule that decides a set of facts. */
@@ -21,16 +22,16 @@ export interface MatcherStats {
 }
 
 /**
- * How many UTF-16 code units of each field a `pattern` sees (the first 8 KiB). Patterns are checked
- * for catastrophic backtracking at compile time, but an accepted one can still take time quadratic in
- * the text it is tried on (`\S* failed` tried at every position); the cap bounds that worst case to
- * milliseconds whatever the size of the message. Substring conditions see up to `maxTextLength`.
+ * How many UTF-16 code units of an event's text a `pattern` sees, all fields together, in order (the first
+ * 8 KiB). A pattern costs time linear in what it reads, a bounded amount per character; the window
+ * bounds what it reads per event, however many fields or exception values the event has. Substring
+ * conditions see up to `maxTextLength` of each field.
  */
 export const PATTERN_TEXT_LIMIT = 8_192;
 
 /**
  * The conditions of `rule` besides its substrings, the same whichever matcher found them: status,
- * exception type, tags, pattern (on the first `patternTextLength` code units of each field) and, costliest
+ * exception type, tags, pattern (on the first `patternTextLength` code units of the fields together) and, costliest
  * and so last, the upstream error (`upstreamOf(facts)` reads it, once per match).
  */
 export function otherConditionsHold(
@@ -51,12 +52,7 @@ export function otherConditionsHold(
     const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
     if (!isPrimitive(value) || !values.includes(String(value))) return false;
   }
-  if (
-    rule.pattern &&
-    !facts.fields.some((parts) => rule.pattern?.test(joinCapped(parts, patternTextLength)))
-  ) {
-    return false;
-  }
+  if (rule.pattern && !patternHolds(rule.pattern, facts, patternTextLength)) return false;
   return rule.upstream === undefined || upstreamHolds(rule.upstream, upstreamOf(facts));
 }
 
@@ -80,6 +76,18 @@ export function decidingRule(
     }
   }
   return winner;
+}
+
+/** Whether `pattern` occurs in one of the fields, reading at most `window` code units of them in all. */
+function patternHolds(pattern: PatternMatcher, facts: Facts, window: number): boolean {
+  let left = window;
+  for (const parts of facts.fields) {
+    if (left <= 0) return false;
+    const text = joinCapped(parts, left);
+    if (pattern.test(text)) return true;
+    left -= text.length;
+  }
+  return false;
 }
 
 /** A field's parts read back to back, cut to `maxTextLength` code units. */

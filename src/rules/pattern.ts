@@ -5,63 +5,67 @@ const MAX_PATTERN_SOURCE_LENGTH = 2_000;
 /** How a pattern is written where it failed validation: in code (a RegExp) or in JSON. */
 export type PatternOrigin = 'code' | 'json';
 
-/**
- * Says why a pattern can backtrack catastrophically, or `undefined`: `checkPatternSafety`, passed in by
- * whoever compiles rules (or carried by a built-in rule's pattern, `withPatternCheck`), so that the
- * analysis is bundled only where a rule has a `pattern`.
- */
-export type PatternCheck = (pattern: RegExp) => string | undefined;
-
-/** Pattern support as an integration takes it (`patternSafety`). */
-export interface PatternSupport {
-  readonly check: PatternCheck;
+/** A compiled pattern, as a rule runs it. */
+export interface PatternMatcher {
+  /** Whether the pattern occurs in `text`. */
+  readonly test: (text: string) => boolean;
 }
 
-const CHECK = Symbol.for('sentry-expected-errors.pattern-check');
+/** Compiles a pattern into the matcher a rule runs, or returns why it cannot. */
+export type PatternCompiler = (pattern: RegExp) => PatternMatcher | string;
 
-/** A built-in rule's pattern, carrying the check it passes (non-enumerable: the RegExp stays as written). */
-export function withPatternCheck(pattern: RegExp, check: PatternCheck): RegExp {
-  Object.defineProperty(pattern, CHECK, { value: check });
+/**
+ * Pattern support as an integration takes it (`patternSafety`): passed in by whoever compiles rules, or
+ * carried by a built-in rule's pattern (`withPatternSupport`), so that the matcher is bundled only where a
+ * rule has a `pattern`.
+ */
+export interface PatternSupport {
+  readonly compile: PatternCompiler;
+}
+
+const SUPPORT = Symbol.for('sentry-expected-errors.pattern-support');
+
+/** A built-in rule's pattern, carrying the support that compiles it (non-enumerable: the RegExp stays as written). */
+export function withPatternSupport(pattern: RegExp, support: PatternSupport): RegExp {
+  Object.defineProperty(pattern, SUPPORT, { value: support });
   return pattern;
 }
 
-function carriedCheck(pattern: RegExp): PatternCheck | undefined {
-  const check = (pattern as { [CHECK]?: unknown })[CHECK];
-  return typeof check === 'function' ? (check as PatternCheck) : undefined;
+function carriedSupport(pattern: RegExp): PatternCompiler | undefined {
+  const support = (pattern as { [SUPPORT]?: { compile?: unknown } })[SUPPORT];
+  return typeof support?.compile === 'function' ? (support.compile as PatternCompiler) : undefined;
 }
 
 /**
- * Validates a rule's `pattern` — a RegExp, or plain JSON `{ source, flags? }` — and returns the RegExp
- * a rule runs: checked for catastrophic backtracking, without the `g` and `y` flags.
+ * Validates a rule's `pattern` — a RegExp, or plain JSON `{ source, flags? }` — and returns the matcher a
+ * rule runs (linear in the text; `g` and `y` are ignored, a rule tests whether the pattern occurs).
  */
 export function rulePattern(
   written: unknown,
   origin: PatternOrigin,
   report: Report,
-  checkPattern: PatternCheck | undefined,
-): RegExp | undefined {
+  compilePattern: PatternCompiler | undefined,
+): PatternMatcher | undefined {
   const pattern = written instanceof RegExp ? written : patternFromJson(written, origin, report);
   if (pattern === undefined) return undefined;
   if (pattern.source.length > MAX_PATTERN_SOURCE_LENGTH) {
     report(['pattern'], `is longer than ${MAX_PATTERN_SOURCE_LENGTH} characters`);
     return undefined;
   }
-  const check = checkPattern ?? (written instanceof RegExp ? carriedCheck(written) : undefined);
-  if (check === undefined) {
+  const compile = compilePattern ?? (written instanceof RegExp ? carriedSupport(written) : undefined);
+  if (compile === undefined) {
     report(
       ['pattern'],
-      "needs the pattern check: pass `patterns: patternSafety` (import { patternSafety } from 'sentry-expected-errors')",
+      "needs pattern support: pass `patterns: patternSafety` (import { patternSafety } from 'sentry-expected-errors')",
     );
     return undefined;
   }
-  const problem = check(pattern);
-  if (problem !== undefined) {
-    report(['pattern'], problem);
+  const matcher = compile(pattern);
+  if (typeof matcher === 'string') {
+    report(['pattern'], matcher);
     return undefined;
   }
-  // `g` and `y` make `test()` stateful through `lastIndex`; a rule must answer the same way every time.
-  const flags = pattern.flags.replace(/[gy]/g, '');
-  return flags === pattern.flags ? pattern : new RegExp(pattern.source, flags);
+  return matcher;
 }
 
 function patternFromJson(value: unknown, origin: PatternOrigin, report: Report): RegExp | undefined {

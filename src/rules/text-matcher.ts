@@ -1,6 +1,6 @@
 import { checkRules, type RuleCheckReport } from './check.js';
 import { indexedMatcher } from './indexed-match.js';
-import { checkPatternSafety } from './regex-safety.js';
+import { compileLinearPattern } from './linear-pattern.js';
 import type { Rule } from './types.js';
 import { normalizeRules } from './validate.js';
 
@@ -22,7 +22,7 @@ export interface TextMatcherEntry<L extends string = string> {
   readonly any?: readonly string[];
   /** None of these may appear. */
   readonly none?: readonly string[];
-  /** A RegExp the text must match (checked for catastrophic backtracking, as a rule's). */
+  /** A RegExp the text must match (matched in linear time, as a rule's). */
   readonly pattern?: RegExp;
   /** Compare case-insensitively (as a rule's `ignoreCase`). @default false */
   readonly ignoreCase?: boolean;
@@ -59,7 +59,7 @@ export function createTextMatcher<L extends string>(
   options: TextMatcherOptions = {},
 ): TextMatcher<L> {
   const matcher = indexedMatcher(
-    normalizeRules(entries.map(asRule), checkPatternSafety),
+    normalizeRules(entries.map(asRule), compileLinearPattern),
     options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
   );
   const labels = entries.map((entry) => entry.label);

@@ -83,9 +83,9 @@ export interface Rule {
    */
   readonly ignoreCase?: boolean;
   /**
-   * A RegExp one text field must match (plain JSON: `{ source, flags }`). Refused at compile time if it
-   * can backtrack catastrophically (exponentially or polynomially); it sees the first 8,192 UTF-16 code
-   * units of each text field.
+   * A RegExp one text field must match (plain JSON: `{ source, flags }`), matched by an automaton in time
+   * linear in the text; refused at compile time where none can match it (backreferences, most lookaround,
+   * more than 160 states). It sees the first 8,192 UTF-16 code units of the event's text, fields together.
    */
   readonly pattern?: RegExp | PatternSource;
   /** HTTP status (or statuses) of the error, read from structured fields only, never from the text. */

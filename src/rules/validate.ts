@@ -12,7 +12,7 @@ import {
   tagConditions,
   upstreamCondition,
 } from './field-checks.js';
-import { type PatternCheck, type PatternOrigin, rulePattern } from './pattern.js';
+import { type PatternCompiler, type PatternMatcher, type PatternOrigin, rulePattern } from './pattern.js';
 import type { Rule, RuleAction, RuleExample } from './types.js';
 
 export type { NormalizedUpstream } from './field-checks.js';
@@ -28,7 +28,7 @@ export interface NormalizedRule {
   readonly any: readonly string[];
   readonly none: readonly string[];
   readonly ignoreCase: boolean;
-  readonly pattern: RegExp | undefined;
+  readonly pattern: PatternMatcher | undefined;
   readonly statuses: readonly number[];
   readonly exceptionTypes: readonly string[];
   readonly tags: ReadonlyArray<readonly [key: string, values: readonly string[]]>;
@@ -73,14 +73,14 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]{0,255}$/;
  */
 export function normalizeRules(
   rules: readonly unknown[],
-  checkPattern: PatternCheck | undefined,
+  compilePattern: PatternCompiler | undefined,
   origin: PatternOrigin = 'code',
 ): NormalizedRule[] {
   const problems: RuleConfigProblem[] = [];
   const seenIds = new Map<string, number>();
   const normalized: NormalizedRule[] = [];
   rules.forEach((rule, index) => {
-    const result = normalizeRule(rule, index, origin, checkPattern, problems);
+    const result = normalizeRule(rule, index, origin, compilePattern, problems);
     if (result === undefined) return;
     const previous = seenIds.get(result.id);
     if (previous !== undefined) {
@@ -107,7 +107,7 @@ function normalizeRule(
   rule: unknown,
   index: number,
   origin: PatternOrigin,
-  checkPattern: PatternCheck | undefined,
+  compilePattern: PatternCompiler | undefined,
   problems: RuleConfigProblem[],
 ): NormalizedRule | undefined {
   if (!isPlainObject(rule)) {
@@ -153,7 +153,7 @@ function normalizeRule(
   const any = substrings(rule.any, 'any', report);
   const none = substrings(rule.none, 'none', report);
   const pattern =
-    rule.pattern === undefined ? undefined : rulePattern(rule.pattern, origin, report, checkPattern);
+    rule.pattern === undefined ? undefined : rulePattern(rule.pattern, origin, report, compilePattern);
   const statuses = oneOrMany(
     rule.status,
     ['status'],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildClassifier } from '../../src/classifier/build.js';
 import { createClassifier, type Rule } from '../../src/index.js';
-import { checkPatternSafety } from '../../src/rules/regex-safety.js';
+import { compileLinearPattern } from '../../src/rules/linear-pattern.js';
 import { eventUpstreamError } from '../../src/upstream/from-event.js';
 
 /**
@@ -164,7 +164,7 @@ const eventArbitrary: fc.Arbitrary<GeneratedEvent> = fc.record(
 const simpleClassifier = (rules: Rule[]) =>
   buildClassifier(
     { rules },
-    { readUpstream: eventUpstreamError, checkPattern: checkPatternSafety, index: 'never' },
+    { readUpstream: eventUpstreamError, compilePattern: compileLinearPattern, index: 'never' },
   );
 
 describe('createClassifier (differential)', () => {

@@ -5,13 +5,13 @@ import { checkRules, createClassifier, type Rule, RuleConfigError } from '../../
 import { upstreamTagsOf } from '../../src/integration/upstream-tags.js';
 import type { Facts, UpstreamFacts } from '../../src/rules/facts.js';
 import { indexedMatcher } from '../../src/rules/indexed-match.js';
-import { checkPatternSafety } from '../../src/rules/regex-safety.js';
+import { compileLinearPattern } from '../../src/rules/linear-pattern.js';
 import { normalizeRules } from '../../src/rules/validate.js';
 import { eventUpstreamError } from '../../src/upstream/from-event.js';
 
 /** The engine's matcher for `rules`, scanning up to `maxTextLength` code units of a field. */
 function matcherFor(rules: readonly unknown[], maxTextLength: number) {
-  return indexedMatcher(normalizeRules(rules, checkPatternSafety), maxTextLength);
+  return indexedMatcher(normalizeRules(rules, compileLinearPattern), maxTextLength);
 }
 
 const providerBody = (name: string): unknown =>

@@ -56,7 +56,7 @@ describe('ExpectedErrorsIntegration.setRules', () => {
 
     const result = integration.setRules([
       { id: 'fine', kind: 'k', action: 'drop', any: ['x'] },
-      { id: 'evil', kind: 'k', action: 'drop', pattern: /(a+)+$/ },
+      { id: 'evil', kind: 'k', action: 'drop', pattern: /(a+)b\1/ },
     ]);
     expect(result.ok).toBe(false);
     expect(!result.ok && RuleConfigError.isInstance(result.error) && result.error.ruleId).toBe('evil');

@@ -201,11 +201,11 @@ describe('rulesFromJson limits', () => {
     );
   });
 
-  it('refuses 50,000 invalid rules with a RuleConfigError, quickly', () => {
-    const started = performance.now();
+  it('refuses 50,000 invalid rules with a RuleConfigError before validating any', () => {
     const invalid = Array.from({ length: 50_000 }, () => ({ kind: '', action: 'x' }));
-    expect(messageOf(() => rulesFromJson(invalid))).toContain('over the limit of 10,000 rules');
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(messageOf(() => rulesFromJson(invalid))).toBe(
+      'rulesFromJson: `json` holds 50000 rules, over the limit of 10,000 rules in a rules file',
+    );
   });
 
   it('reports every problem of 10,000 invalid rules without a stack overflow, the message naming the count', () => {
