@@ -1,4 +1,5 @@
 import type { Rule } from '../rules/types.js';
+import { browserNetworkRules } from './browser-network.js';
 import { hostUrlPattern } from './host-globs.js';
 
 /**
@@ -13,6 +14,7 @@ import { hostUrlPattern } from './host-globs.js';
  */
 export function deviceNetworkRules(): Rule[] {
   return [
+    ...browserNetworkRules(),
     {
       id: 'http-client-timeout',
       kind: 'client_timeout',

@@ -25,6 +25,7 @@ export const HTTP_CLIENT_KINDS = [
   'connection_refused',
   'connection_reset',
   'dns_failure',
+  'connection_failed',
 ] as const;
 
 /** One of `HTTP_CLIENT_KINDS`. */

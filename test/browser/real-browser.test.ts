@@ -1,10 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchChromium, RUN_IN_BROWSER } from '../helpers/chromium.js';
 import { type EnvelopeReceiver, startEnvelopeReceiver } from '../helpers/envelope-receiver.js';
+import {
+  type Api,
+  runPage as openPage,
+  type PageServer,
+  startPageServer,
+  waitUntil,
+} from '../helpers/page-server.js';
 import { REPOSITORY } from '../helpers/spawn.js';
 
 interface SentEvent {
@@ -21,7 +26,7 @@ interface SentEvent {
 }
 
 /** What the app's backend and its LLM provider answer (the BYO-key body is OpenAI's, verbatim). */
-const API: Readonly<Record<string, { status: number; body: string }>> = {
+const API: Api = {
   '/api/session': { status: 401, body: '{"success":false,"error":"Session expired. Please log in again."}' },
   '/api/chat': { status: 503, body: '{"error":"upstream connect error or disconnect/reset before headers"}' },
   // Anthropic's error event inside a stream that started with HTTP 200.
@@ -34,46 +39,6 @@ const API: Readonly<Record<string, { status: number; body: string }>> = {
     body: '{"error":{"message":"Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}',
   },
 };
-
-interface PageServer {
-  readonly url: string;
-  readonly server: Server;
-  /** Paths of the scripts the browser fetched, in order. */
-  readonly scripts: string[];
-}
-
-/**
- * Serves the page, its bundle (@sentry/browser + the integration, built from source, split the way an
- * app's bundler splits dynamic imports — there are none: `page.js` alone) and the API.
- */
-async function startPageServer(files: ReadonlyMap<string, string>): Promise<PageServer> {
-  const scripts: string[] = [];
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const answer = API[path];
-    const script = files.get(path);
-    if (answer) {
-      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
-    } else if (script !== undefined) {
-      scripts.push(path);
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    } else if (path === '/') {
-      response
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><title>app</title><script type="module" src="/page.js"></script>');
-    } else {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, scripts };
-}
-
-/** Polls until `condition` holds or the time is up; the assertions that follow say what was missing. */
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 let receiver: EnvelopeReceiver;
 let pageServer: PageServer | undefined;
@@ -97,28 +62,18 @@ beforeAll(async () => {
   });
   const files = new Map(bundle.outputFiles.map((file) => [`/${basename(file.path)}`, file.text]));
   receiver = await startEnvelopeReceiver();
-  pageServer = await startPageServer(files);
+  pageServer = await startPageServer(files, API);
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => pageServer?.server.close(resolve) ?? resolve(undefined));
+  await pageServer?.close();
   await receiver?.close();
 });
 
 /** Opens the page and waits until its scenario has run (or says what the page printed). */
-async function runPage(query: string): Promise<void> {
-  const { page, console: pageConsole } = browser as Browser;
-  await page.goto(`${pageServer?.url}?${query}`);
-  await page
-    .waitForFunction(() => (globalThis as { scenarioDone?: boolean }).scenarioDone === true, undefined, {
-      timeout: 15_000,
-    })
-    .catch((error: unknown) => {
-      throw new Error(`the page did not finish: ${String(error)}\n${pageConsole.join('\n')}`);
-    });
-}
+const runPage = (query: string) => openPage(browser as Browser, `${pageServer?.url}?${query}`);
 
 describe.runIf(RUN_IN_BROWSER)('expectedErrorsIntegration in Chromium with @sentry/browser', () => {
   it('loads one script and nothing after it: no code is loaded later', async () => {
