@@ -5,6 +5,10 @@
 // integration.
 //   npm run size            the table; fails when a setup grows past its ceiling
 //   npm run size -- --json  the figures as JSON (the bench reads them)
+//   npm run size -- --modules  also, per setup, what each of the package's modules weighs in it: its code
+//                           as the app's build rendered it, minified and gzipped alone (gzip alone counts
+//                           more than the module adds to the whole file, so the column sums to more than the
+//                           figure above it; it ranks the modules, it does not split the figure exactly)
 // DESIGN's budgets (sessionExpiredRules() ≤ 10 KB, recommendedRules() ≤ 15 KB) are printed beside the
 // figures; the ceilings CI enforces are the figures measured at the last change, so that no change makes
 // the package heavier unnoticed while the budgets are not yet met.
@@ -12,12 +16,14 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.size');
 const DSN = "'https://public@o0.ingest.sentry.io/0'";
 const KB = 1024;
+const byModule = process.argv.includes('--modules');
 
 const app = (imports, integrations) =>
   `import * as Sentry from '@sentry/browser';\n${imports}\nSentry.init({ dsn: ${DSN}${integrations ? `, integrations: [${integrations}]` : ''} });\n`;
@@ -72,7 +78,10 @@ const SETUPS = [
   },
 ];
 
-/** Builds `code` as a Vite production app; returns the gzipped bytes of every JS file it emits. */
+/**
+ * Builds `code` as a Vite production app; returns the gzipped bytes of every JS file it emits and, with
+ * `--modules`, the package's modules as the build rendered them.
+ */
 async function builtAppBytes(name, code, define = {}) {
   const directory = join(work, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
   rmSync(directory, { recursive: true, force: true });
@@ -83,6 +92,19 @@ async function builtAppBytes(name, code, define = {}) {
   );
   writeFileSync(join(directory, 'main.js'), code);
   const outDir = join(directory, 'dist');
+  const modules = [];
+  const collect = {
+    name: 'collect-modules',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const [id, module] of Object.entries(chunk.modules)) {
+          if (id.startsWith(join(root, 'dist')))
+            modules.push({ id: id.slice(root.length), code: module.code ?? '' });
+        }
+      }
+    },
+  };
   await build({
     root: directory,
     configFile: false,
@@ -91,13 +113,28 @@ async function builtAppBytes(name, code, define = {}) {
     resolve: { alias: { 'sentry-expected-errors': root } },
     define,
     build: { outDir, emptyOutDir: true },
+    plugins: byModule ? [collect] : [],
   });
   const scripts = readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.js'));
   const bytes = scripts.reduce(
     (total, file) => total + gzipSync(readFileSync(join(outDir, 'assets', file)), { level: 9 }).length,
     0,
   );
-  return { scripts: scripts.length, bytes };
+  return { scripts: scripts.length, bytes, modules };
+}
+
+/** Each module's code minified and gzipped alone, heaviest first. */
+async function moduleWeights(modules) {
+  const weights = [];
+  for (const { id, code } of modules) {
+    const minified = (await transform(code, { minify: true, loader: 'js' })).code;
+    weights.push({
+      id,
+      minified: minified.length,
+      gzipped: minified ? gzipSync(minified, { level: 9 }).length : 0,
+    });
+  }
+  return weights.sort((left, right) => right.gzipped - left.gzipped);
 }
 
 const base = await builtAppBytes('base', app(''));
@@ -107,7 +144,12 @@ const rows = [];
 for (const setup of SETUPS) {
   const built = await builtAppBytes(setup.name, setup.code, setup.define);
   const against = setup.define ? strippedBase : base;
-  rows.push({ ...setup, scripts: built.scripts, added: built.bytes - against.bytes });
+  rows.push({
+    ...setup,
+    scripts: built.scripts,
+    added: built.bytes - against.bytes,
+    modules: byModule && setup.ceiling ? await moduleWeights(built.modules) : [],
+  });
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -134,6 +176,11 @@ if (process.argv.includes('--json')) {
     console.log(
       `+${kb(row.added).padStart(9)}  ${row.name} (${row.scripts} JS file${row.scripts === 1 ? '' : 's'})${budget}`,
     );
+    for (const module of row.modules) {
+      console.log(
+        `    ${kb(module.gzipped).padStart(9)} gz alone ${kb(module.minified).padStart(9)} minified  ${module.id}`,
+      );
+    }
   }
 }
 const over = rows.filter((row) => row.ceiling !== undefined && row.added > row.ceiling);
