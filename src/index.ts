@@ -14,7 +14,7 @@ export { sessionExpiredRules } from './presets/session-expired.js';
 export { STRIPE_KINDS, stripeRules } from './presets/stripe.js';
 export { TRANSIENT_STATUSES, transientUpstreamRules } from './presets/transient-upstream.js';
 export { redactSecrets } from './redact/index.js';
-export { checkRules } from './rules/check.js';
+export { checkRules } from './presets/check-rules.js';
 export { rulesFromJson } from './rules/from-json.js';
 export { patternSafety } from './rules/linear-pattern.js';
 export { createSurgeDetector, detectSurges } from './decisions/surge.js';

@@ -1,4 +1,4 @@
-import { checkRules, type RuleCheckReport } from './check.js';
+import { checkRuleSet, type RuleCheckReport } from './check.js';
 import { indexedMatcher } from './indexed-match.js';
 import { compileLinearPattern } from './linear-pattern.js';
 import type { Rule } from './types.js';
@@ -78,7 +78,7 @@ export function createTextMatcher<L extends string>(
  * no `noMatch` example matched, no entry shadowed by an earlier one, contradictory or without examples.
  */
 export function checkTextMatcher(entries: readonly TextMatcherEntry[]): RuleCheckReport {
-  return checkRules(entries.map(asRule));
+  return checkRuleSet(entries.map(asRule));
 }
 
 /**
