@@ -17,6 +17,7 @@ export { redactSecrets } from './redact/index.js';
 export { checkRules } from './presets/check-rules.js';
 export { rulesFromJson } from './rules/from-json.js';
 export { patternSafety } from './rules/linear-pattern.js';
+export { ruleIndex } from './rules/rule-index.js';
 export { createSurgeDetector, detectSurges } from './decisions/surge.js';
 export { defineRule } from './rules/types.js';
 export { categorizeUpstreamError } from './upstream/categorize.js';
@@ -50,6 +51,7 @@ export type { RuleCheckReport, RuleProblem, RuleProblemCode } from './rules/chec
 export type { Classification, Rule, RuleAction, RuleExample, RuleExamples, TagValue } from './rules/types.js';
 export type { PatternSource, UpstreamCondition } from './rules/types.js';
 export type { PatternCompiler, PatternMatcher, PatternSupport } from './rules/pattern.js';
+export type { RuleIndex } from './rules/rule-index.js';
 export type { SentryClient } from './sentry/client.js';
 export type { UpstreamTaxonomy } from './rules/upstream-reader.js';
 export type { UpstreamErrorInfo, UpstreamErrorReason, UpstreamErrorType } from './upstream/types.js';
