@@ -5,10 +5,11 @@
 // integration.
 //   npm run size            the table; fails when a setup grows past its ceiling
 //   npm run size -- --json  the figures as JSON (the bench reads them)
-//   npm run size -- --modules  also, per setup, what each of the package's modules weighs in it: its code
-//                           as the app's build rendered it, minified and gzipped alone (gzip alone counts
-//                           more than the module adds to the whole file, so the column sums to more than the
-//                           figure above it; it ranks the modules, it does not split the figure exactly)
+//   npm run size -- --modules  also, per setup, what each of the package's modules weighs in it: the
+//                           package's modules as the app's build rendered them, each minified, put together
+//                           in the build's order and gzipped; a module's weight is how much smaller that
+//                           gzip is without it (so what it shares with the others counts for none of them,
+//                           and the weights sum to a little less than the figure above them)
 // DESIGN's budgets (sessionExpiredRules() ≤ 10 KB, recommendedRules() ≤ 15 KB) are printed beside the
 // figures; the ceilings CI enforces are the figures measured at the last change, so that no change makes
 // the package heavier unnoticed while the budgets are not yet met.
@@ -123,17 +124,19 @@ async function builtAppBytes(name, code, define = {}) {
   return { scripts: scripts.length, bytes, modules };
 }
 
-/** Each module's code minified and gzipped alone, heaviest first. */
+/** Each module's weight in context (see `--modules` above), heaviest first. */
 async function moduleWeights(modules) {
-  const weights = [];
+  const minified = [];
   for (const { id, code } of modules) {
-    const minified = (await transform(code, { minify: true, loader: 'js' })).code;
-    weights.push({
-      id,
-      minified: minified.length,
-      gzipped: minified ? gzipSync(minified, { level: 9 }).length : 0,
-    });
+    minified.push({ id, code: (await transform(code, { minify: true, loader: 'js' })).code });
   }
+  const gzipped = (parts) => gzipSync(parts.map((part) => part.code).join('\n'), { level: 9 }).length;
+  const whole = gzipped(minified);
+  const weights = minified.map((module, index) => ({
+    id: module.id,
+    minified: module.code.length,
+    gzipped: whole - gzipped(minified.filter((_, other) => other !== index)),
+  }));
   return weights.sort((left, right) => right.gzipped - left.gzipped);
 }
 
@@ -178,7 +181,13 @@ if (process.argv.includes('--json')) {
     );
     for (const module of row.modules) {
       console.log(
-        `    ${kb(module.gzipped).padStart(9)} gz alone ${kb(module.minified).padStart(9)} minified  ${module.id}`,
+        `    ${kb(module.gzipped).padStart(9)} gz ${kb(module.minified).padStart(9)} minified  ${module.id}`,
+      );
+    }
+    if (row.modules.length > 0) {
+      const sum = (key) => row.modules.reduce((total, module) => total + module[key], 0);
+      console.log(
+        `    ${kb(sum('gzipped')).padStart(9)} gz ${kb(sum('minified')).padStart(9)} minified  (the package's modules)`,
       );
     }
   }
