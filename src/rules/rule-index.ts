@@ -6,8 +6,8 @@ import { type IndexedMatcherSteps, indexedMatcherSteps } from './indexed-match.j
  * in turn, with the same answers: as fast for a handful of rules, slower for many.
  */
 export interface RuleIndex {
-  /** Builds the index of validated rules, in steps (internal: pass `ruleIndex` as it is). */
-  readonly build: IndexedMatcherSteps;
+  /** Builds the index of validated rules, in steps (internal, typed loosely: pass `ruleIndex` as it is). */
+  readonly build: (...internal: never[]) => unknown;
 }
 
 /**
