@@ -3,7 +3,7 @@ import { expectedMarkOf } from '../marks/expected-error.js';
 import { serializedMarkOf } from '../marks/serialized-mark-reader.js';
 import { RuleConfigError, ruleProblem } from '../rules/errors.js';
 import { exampleFacts, type Facts, type UpstreamFacts } from '../rules/facts.js';
-import { indexedMatcherSteps } from '../rules/indexed-match.js';
+import type { IndexedMatcherSteps } from '../rules/indexed-match.js';
 import { withLifecycle } from '../rules/lifecycle.js';
 import type { PatternCompiler } from '../rules/pattern.js';
 import { createSimpleMatcher, fitsSimpleMatch } from '../rules/simple-match.js';
@@ -79,6 +79,11 @@ export interface ClassifierParts {
   readonly readUpstream: UpstreamReader | undefined;
   readonly compilePattern: PatternCompiler | undefined;
   readonly index: 'always' | 'when-large' | 'never';
+  /**
+   * The index's builder (`ruleIndex`), where the caller imports it: without it every rule is tried in turn,
+   * whatever `index` says.
+   */
+  readonly indexed?: IndexedMatcherSteps | undefined;
   /** The clock rules' `expires` is read against. @default Date.now */
   readonly now?: () => number;
   /** Told once per rule when its `expires` has come (the integration's debug log). */
@@ -116,10 +121,12 @@ export function* classifierSteps(
   parts: ClassifierParts,
 ): Generator<void, Classifier, void> {
   const readUpstream = upstreamReaderFor(normalized, parts.readUpstream);
-  const matcher = withLifecycle(
+  const indexed =
     parts.index === 'never' || (parts.index === 'when-large' && fitsSimpleMatch(normalized))
-      ? createSimpleMatcher(normalized, maxTextLength)
-      : yield* indexedMatcherSteps(normalized, maxTextLength),
+      ? undefined
+      : parts.indexed;
+  const matcher = withLifecycle(
+    indexed ? yield* indexed(normalized, maxTextLength) : createSimpleMatcher(normalized, maxTextLength),
     normalized,
     parts.now ?? Date.now,
     parts.onExpired ?? ignoreExpiry,

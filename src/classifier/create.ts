@@ -1,4 +1,5 @@
 import { describe, optionProblem, RuleConfigError, type RuleConfigProblem } from '../rules/errors.js';
+import { indexedMatcherSteps } from '../rules/indexed-match.js';
 import { compileLinearPattern } from '../rules/linear-pattern.js';
 import { eventUpstreamError } from '../upstream/from-event.js';
 import { buildClassifier, type Classifier, type ClassifierOptions } from './build.js';
@@ -19,6 +20,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     readUpstream: eventUpstreamError,
     compilePattern: compileLinearPattern,
     index: 'always',
+    indexed: indexedMatcherSteps,
   });
 }
 

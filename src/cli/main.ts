@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Classifier, createClassifier } from '../classifier/create.js';
 import { DEFAULT_SURGE } from '../decisions/surge.js';
 import { RuleConfigError } from '../errors.js';
-import { checkRules } from '../rules/check.js';
+import { checkRules } from '../presets/check-rules.js';
 import { CliInputError, describeFileError } from './cli-error.js';
 import {
   createExpectationCheck,

@@ -1,6 +1,7 @@
 import { DEFAULT_SURGE, type SurgeDetectorOptions } from '../decisions/surge.js';
 import type { ExpectedErrorDecision } from '../decisions/types.js';
 import { describe, RuleConfigError } from '../rules/errors.js';
+import type { IndexedMatcherSteps } from '../rules/indexed-match.js';
 import type { PatternCompiler } from '../rules/pattern.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
@@ -25,6 +26,8 @@ export interface ResolvedOptions {
   readonly compilePattern: PatternCompiler | undefined;
   /** The taxonomy's reader, when the app passed `taxonomy`. */
   readonly readUpstream: UpstreamReader | undefined;
+  /** The rule index's builder, when the app passed `index`. */
+  readonly indexed: IndexedMatcherSteps | undefined;
 }
 
 const KNOWN_OPTIONS = [
@@ -41,6 +44,7 @@ const KNOWN_OPTIONS = [
   'random',
   'taxonomy',
   'patterns',
+  'index',
 ] as const;
 
 /**
@@ -77,6 +81,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     random: (functionOption(given, 'random') as (() => number) | undefined) ?? Math.random,
     readUpstream: taxonomyOption(given.taxonomy),
     compilePattern: patternsOption(given.patterns),
+    indexed: indexOption(given.index),
   };
 }
 
@@ -152,6 +157,21 @@ function patternsOption(patterns: unknown): PatternCompiler | undefined {
     );
   }
   return compile as PatternCompiler;
+}
+
+/** The `index` option: `ruleIndex`. */
+function indexOption(index: unknown): IndexedMatcherSteps | undefined {
+  if (index === undefined) return undefined;
+  const build =
+    typeof index === 'object' && index !== null ? (index as { build?: unknown }).build : undefined;
+  if (typeof build !== 'function') {
+    throw optionError(
+      'index',
+      "must be `ruleIndex` (import { ruleIndex } from 'sentry-expected-errors')",
+      index,
+    );
+  }
+  return build as IndexedMatcherSteps;
 }
 
 /** The `taxonomy` option: `upstreamTaxonomy` from `sentry-expected-errors/upstream`. */

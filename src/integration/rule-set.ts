@@ -1,5 +1,8 @@
 import { type Classifier, type ClassifierParts, classifierSteps, finished } from '../classifier/build.js';
+import type { IndexedMatcherSteps } from '../rules/indexed-match.js';
 import type { PatternCompiler } from '../rules/pattern.js';
+import { ruleIndexOf } from '../rules/rule-index.js';
+import { fitsSimpleMatch } from '../rules/simple-match.js';
 import type { Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 import { normalizeRules } from '../rules/validate.js';
@@ -15,6 +18,8 @@ export interface RuleSetOptions {
   readonly readUpstream: UpstreamReader | undefined;
   /** The pattern compiler the app passed (`patterns`); else the one a built-in pack's pattern carries. */
   readonly compilePattern: PatternCompiler | undefined;
+  /** The rule index the app passed (`index`); else the one a built-in pack's rules carry, if any. */
+  readonly indexed: IndexedMatcherSteps | undefined;
 }
 
 /** The rules an integration decides with, and how they are replaced at runtime. */
@@ -44,8 +49,16 @@ export function ruleSet(options: RuleSetOptions): RuleSet {
         );
     },
   };
-  const stepsOf = (rules: readonly Rule[]) =>
-    classifierSteps(normalizeRules(rules, parts.compilePattern), options.maxTextLength, parts);
+  const stepsOf = (rules: readonly Rule[]) => {
+    const normalized = normalizeRules(rules, parts.compilePattern);
+    const indexed = options.indexed ?? ruleIndexOf(rules);
+    if (DEBUG_BUILD && !indexed && !fitsSimpleMatch(normalized))
+      debugLog(
+        'log',
+        `${normalized.length} rules are tried in turn: pass \`index: ruleIndex\` (import { ruleIndex } from 'sentry-expected-errors') to match them in one pass`,
+      );
+    return classifierSteps(normalized, options.maxTextLength, { ...parts, indexed });
+  };
   let current = finished(stepsOf(options.rules));
   // Bumped by each `replace`: a compile still running in slices for an older call stops.
   let replacements = 0;

@@ -57,7 +57,6 @@ const STATUS_MESSAGES = [
 ] as const;
 
 const withStatus = (status: number): string[] => STATUS_MESSAGES.map((message) => `${message}${status}`);
-const RETRYABLE = (type: 'rate_limited' | 'server_error' | 'timeout') => ({ type, retryable: true }) as const;
 
 /**
  * What HTTP clients throw when the server answers with an expected status or does not answer at all —
@@ -104,144 +103,65 @@ function rules(): Rule[] {
       id: 'http-client-forbidden',
       kind: 'http_forbidden',
       action: 'report',
-      description: 'a 403 from axios/got/ky/undici (status in the message) or superagent (`status` 403)',
       any: withStatus(403),
-      examples: {
-        match: [
-          'AxiosError: Request failed with status code 403',
-          'HTTPError: Request failed with status code 403 (Forbidden): GET https://api.example.com/v1/items',
-          'ResponseStatusCodeError: Response status code 403: Forbidden',
-        ],
-        noMatch: ['AxiosError: Request failed with status code 404'],
-      },
     },
     {
       id: 'superagent-forbidden',
       kind: 'http_forbidden',
       action: 'report',
-      description: 'superagent: the whole message is "Forbidden", with `status` 403 on the error',
       status: 403,
       pattern: withPatternSupport(/^Error: Forbidden$/, patternSafety),
-      examples: {
-        match: [{ text: 'Error: Forbidden', status: 403 }],
-        noMatch: ['Error: Forbidden', { text: 'Error: Forbidden in cache', status: 403 }],
-      },
     },
     {
       id: 'http-client-unauthorized',
       kind: 'http_unauthorized',
       action: 'breadcrumb',
-      description: 'a 401 from axios/got/ky/undici: "Request failed with status code 401"',
       any: withStatus(401),
-      examples: {
-        match: [
-          'AxiosError: Request failed with status code 401',
-          'HTTPError: Request failed with status code 401 Unauthorized: GET https://api.example.com/v1/me',
-          'ResponseStatusCodeError: Response status code 401: Unauthorized',
-        ],
-        noMatch: ['AxiosError: Request failed with status code 403', 'Error: 401 Incorrect API key provided'],
-      },
     },
     {
       id: 'superagent-unauthorized',
       kind: 'http_unauthorized',
       action: 'breadcrumb',
-      description: 'superagent: the whole message is "Unauthorized", with `status` 401 on the error',
       status: 401,
       pattern: withPatternSupport(/^Error: Unauthorized$/, patternSafety),
-      examples: {
-        match: [{ text: 'Error: Unauthorized', status: 401 }],
-        noMatch: ['Error: Unauthorized', { text: 'Error: Unauthorized in cache', status: 401 }],
-      },
     },
     {
       id: 'http-client-not-found',
       kind: 'http_not_found',
       action: 'breadcrumb',
-      description: 'a 404 from axios/got/ky/undici: "Request failed with status code 404"',
       any: withStatus(404),
-      examples: {
-        match: [
-          'AxiosError: Request failed with status code 404',
-          'HTTPError: Request failed with status code 404 (Not Found): GET https://api.example.com/v1/items/7',
-        ],
-        noMatch: ['AxiosError: Request failed with status code 400'],
-      },
     },
     {
       id: 'superagent-not-found',
       kind: 'http_not_found',
       action: 'breadcrumb',
-      description: 'superagent: the whole message is "Not Found", with `status` 404 on the error',
       status: 404,
       pattern: withPatternSupport(/^Error: Not Found$/, patternSafety),
-      examples: {
-        match: [{ text: 'Error: Not Found', status: 404 }],
-        noMatch: ['Error: Not Found', { text: 'Error: Not Found in cache', status: 404 }],
-      },
     },
     {
       id: 'http-client-rate-limited',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description:
-        "axios/got/ky/undici: a retryable 429 or 408, the server asking to be called later (a 5xx passes: it may be the app's own backend)",
       any: [...withStatus(429), ...withStatus(408)],
       upstream: { retryable: true },
-      examples: {
-        match: [
-          { text: 'AxiosError: Request failed with status code 429', upstream: RETRYABLE('rate_limited') },
-          {
-            text: 'ResponseStatusCodeError: Response status code 429: Too Many Requests',
-            upstream: RETRYABLE('rate_limited'),
-          },
-        ],
-        noMatch: [
-          { text: 'AxiosError: Request failed with status code 503', upstream: RETRYABLE('server_error') },
-          {
-            text: 'HTTPError: Request failed with status code 502 (Bad Gateway): GET https://api.example.com/v1',
-            upstream: RETRYABLE('server_error'),
-          },
-        ],
-      },
     },
     {
       id: 'superagent-rate-limited',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description:
-        'superagent: the whole message is the reason phrase of a 429 or 408, with `status` on the error',
       status: [429, 408],
       pattern: withPatternSupport(/^Error: (?:Too Many Requests|Request Timeout)$/, patternSafety),
-      examples: {
-        match: [{ text: 'Error: Too Many Requests', status: 429 }],
-        noMatch: [
-          'Error: Too Many Requests',
-          { text: 'Error: Service Unavailable', status: 503 },
-          { text: 'Error: Too Many Requests for this account', status: 429 },
-        ],
-      },
     },
     {
       id: 'http-client-aborted',
       kind: 'request_aborted',
       action: 'drop',
-      description:
-        "the app's own AbortController: axios CanceledError, DOM AbortError (fetch, undici, got, ky, node-fetch)",
       any: [
         'CanceledError: canceled', // axios
         'AbortError: This operation was aborted', // DOMException from fetch/undici/got/ky
         'AbortError: The operation was aborted', // node-fetch, Node's own AbortError
         'AbortError: Request aborted', // undici `request`
       ],
-      examples: {
-        match: [
-          'CanceledError: canceled',
-          'AbortError: This operation was aborted',
-          'AbortError: The operation was aborted.',
-        ],
-        noMatch: ['TimeoutError: The operation was aborted due to timeout', 'Error: aborted'],
-      },
     },
   ];
 }

@@ -41,10 +41,6 @@ export interface LlmSdkOptions {
 
 const RETRYABLE_TYPES = ['rate_limited', 'overloaded', 'server_error'] as const;
 const TRANSIENT = { retryable: true, type: [...RETRYABLE_TYPES] } as const;
-const RATE_LIMITED = { type: 'rate_limited', retryable: true } as const;
-const OVERLOADED = { type: 'overloaded', retryable: true } as const;
-const SERVER_ERROR = { type: 'server_error', retryable: true } as const;
-const QUOTA_429 = { type: 'rate_limited', reason: 'quota_exhausted', retryable: false } as const;
 
 /**
  * LLM SDKs — openai, @anthropic-ai/sdk, @google/genai, @google/generative-ai, cohere-ai, groq-sdk,
@@ -86,31 +82,13 @@ function demotions(): Rule[] {
       id: 'llm-sdk-connection-failed',
       kind: 'connection_failed',
       action: 'breadcrumb',
-      description:
-        '@google/generative-ai "Error fetching from …: fetch failed" and Mistral ConnectionError: the cause is not kept',
       any: ['[GoogleGenerativeAI Error]: Error fetching from ', 'ConnectionError: Unable to make request'],
       upstream: { reason: 'network' },
-      examples: {
-        match: [
-          {
-            text: 'Error: [GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent: fetch failed',
-            upstream: { type: 'server_error', reason: 'network', retryable: true },
-          },
-        ],
-        noMatch: [
-          {
-            text: 'Error: [GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com: [400 Bad Request] API key not valid.',
-            upstream: { type: 'unauthorized', reason: 'invalid_api_key', retryable: false },
-          },
-        ],
-      },
     },
     {
       id: 'llm-sdk-transient',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description:
-        'a retryable rate limit, overload or 5xx as the SDKs throw it: AI SDK APICallError/RetryError, Gemini ApiError, Cohere, Mistral SDKError, OpenAI mid-stream',
       any: [
         'AI_APICallError: ', // Vercel AI SDK
         'AI_RetryError: ', // Vercel AI SDK, the attempts of a retry loop
@@ -126,111 +104,26 @@ function demotions(): Rule[] {
       // A failed connection is not the provider's answer: `connection_failed`, on a device only.
       none: ['Cannot connect to API: ', ': fetch failed'],
       upstream: TRANSIENT,
-      examples: {
-        match: [
-          {
-            text: 'AI_RetryError: Failed after 3 attempts. Last error: The engine is currently overloaded, please try again later',
-            upstream: OVERLOADED,
-          },
-          {
-            text: 'ApiError: {"error":{"code":503,"message":"The model is overloaded. Please try again later.","status":"UNAVAILABLE"}}',
-            upstream: OVERLOADED,
-          },
-          {
-            text: 'SDKError: API error occurred: Status 429\nBody: {"object":"error","message":"Requests rate limit exceeded","type":"rate_limited"}',
-            upstream: RATE_LIMITED,
-          },
-          {
-            text: 'APIError: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
-            upstream: OVERLOADED,
-          },
-          {
-            text: 'Error: The server had an error while processing your request. Sorry about that!',
-            upstream: SERVER_ERROR,
-          },
-        ],
-        noMatch: [
-          {
-            text: 'Error: [GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent: fetch failed',
-            upstream: { type: 'server_error', reason: 'network', retryable: true },
-          },
-          {
-            text: 'AI_APICallError: Cannot connect to API: connect ECONNREFUSED 127.0.0.1:8080',
-            upstream: { type: 'server_error', reason: 'network', retryable: true },
-          },
-          { text: 'AI_APICallError: You exceeded your current quota', upstream: QUOTA_429 },
-          {
-            text: 'ApiError: {"error":{"code":400,"message":"The input token count (1196265) exceeds the maximum number of tokens allowed (1048575)."}}',
-            upstream: { type: 'bad_request', reason: 'context_overflow', retryable: false },
-          },
-          { text: 'InternalServerError: Internal Server Error', upstream: SERVER_ERROR },
-        ],
-      },
     },
     {
       id: 'llm-sdk-transient-status',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description:
-        'openai, groq-sdk and @anthropic-ai/sdk APIError messages, "<status> <message>" (408, 409, 429, 5xx), when retryable',
       pattern: withPatternSupport(/^[A-Za-z]{0,40}Error: (?:408|409|429|5\d\d) /, patternSafety),
       upstream: TRANSIENT,
-      examples: {
-        match: [
-          {
-            text: 'Error: 429 Rate limit reached for gpt-4o-mini in organization org-x on tokens per min (TPM)',
-            upstream: RATE_LIMITED,
-          },
-          { text: 'Error: 502 status code (no body)', upstream: SERVER_ERROR },
-          {
-            text: 'OverloadedError: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
-            upstream: OVERLOADED,
-          },
-        ],
-        noMatch: [
-          {
-            text: 'Error: 429 You exceeded your current quota, please check your plan and billing details.',
-            upstream: QUOTA_429,
-          },
-          { text: 'Error: You requested 429 tokens', upstream: { type: 'unknown', retryable: false } },
-        ],
-      },
     },
     {
       id: 'llm-sdk-timeout',
       kind: 'client_timeout',
       action: 'breadcrumb',
-      description:
-        'openai/groq/anthropic APIConnectionTimeoutError "Request timed out." (the SDK `timeout` option)',
       any: ['Error: Request timed out.'],
       upstream: { type: 'timeout' },
-      examples: {
-        match: [
-          {
-            text: 'APIConnectionTimeoutError: Request timed out.',
-            upstream: { type: 'timeout', retryable: true },
-          },
-          { text: 'Error: Request timed out.', upstream: { type: 'timeout', retryable: true } },
-        ],
-        noMatch: [
-          {
-            text: 'Error: Request was aborted.',
-            upstream: { type: 'unknown', reason: 'cancelled', retryable: false },
-          },
-        ],
-      },
     },
     {
       id: 'llm-sdk-aborted',
       kind: 'request_aborted',
       action: 'drop',
-      description:
-        'openai/groq/anthropic APIUserAbortError "Request was aborted." (the app aborted the call)',
       any: ['Error: Request was aborted.'],
-      examples: {
-        match: ['Error: Request was aborted.', 'APIUserAbortError: Request was aborted.'],
-        noMatch: ['Error: Request timed out.'],
-      },
     },
   ];
 }

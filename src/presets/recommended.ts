@@ -1,4 +1,5 @@
 import { RuleConfigError } from '../errors.js';
+import { withRuleIndex } from '../rules/rule-index.js';
 import type { Rule } from '../rules/types.js';
 import { type AuthSessionOptions, authSessionRules } from './auth-session.js';
 import { byoKeyGuardRules } from './byo-key-guards.js';
@@ -102,8 +103,9 @@ export function recommendedRules(options: RecommendedOptions = {}): Rule[] {
     return [build(inherited as never)];
   });
   const rules = [byoKeyGuardRules(), ...packs].flat();
-  return [
+  // Too many rules to try each in turn: they bring the rule index (an app that uses this pack passes none).
+  return withRuleIndex([
     ...rules.filter((rule) => rule.action === 'report'),
     ...rules.filter((rule) => rule.action !== 'report'),
-  ];
+  ]);
 }

@@ -58,74 +58,37 @@ function rules(): Rule[] {
       id: 'stripe-authentication-error',
       kind: 'provider_key_rejected',
       action: 'report',
-      description:
-        'StripeAuthenticationError (401): "Invalid API Key provided: sk_…", "Expired API Key provided"',
       any: ['Invalid API Key provided: ', 'Expired API Key provided: ', 'You did not provide an API key'],
-      examples: {
-        match: [
-          'Error: Invalid API Key provided: sk_test_********************0000',
-          'Error: Expired API Key provided: rk_live_*********************1234',
-        ],
-        noMatch: ["Error: No such customer: 'cus_123'"],
-      },
     },
     {
       id: 'stripe-permission-error',
       kind: 'permission_denied',
       action: 'report',
-      description: 'StripePermissionError (403): a restricted key without the permission',
       any: [
         'The provided key does not have the required permissions',
         'does not have the required permissions for this endpoint',
       ],
-      examples: {
-        match: ['Error: The provided key does not have the required permissions for this endpoint.'],
-        noMatch: ['Error: Invalid integer: abc'],
-      },
     },
     {
       id: 'stripe-rate-limit',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description:
-        'StripeRateLimitError (429): rate_limit, and lock_timeout on an object another request holds',
       any: [
         'Learn more about rate limits here https://stripe.com/docs/rate-limits',
         'because another API request or Stripe process is currently accessing it',
       ],
-      examples: {
-        match: [
-          'Error: Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.',
-          'Error: This object cannot be accessed right now because another API request or Stripe process is currently accessing it.',
-        ],
-        noMatch: ['Error: Invalid API Key provided: sk_test_****'],
-      },
     },
     {
       id: 'stripe-api-error',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description: 'StripeAPIError (5xx) "An unknown error occurred", when its status makes it retryable',
       any: ['Error: An unknown error occurred'],
       upstream: { type: 'server_error', retryable: true },
-      examples: {
-        match: [
-          {
-            text: 'Error: An unknown error occurred',
-            status: 500,
-            upstream: { type: 'server_error', retryable: true },
-          },
-        ],
-        noMatch: [
-          { text: 'Error: An unknown error occurred', upstream: { type: 'unknown', retryable: false } },
-        ],
-      },
     },
     {
       id: 'stripe-card-declined',
       kind: 'card_declined',
       action: 'breadcrumb',
-      description: "StripeCardError (402) messages for a declined card: the customer's state, not a bug",
       any: [
         'Your card was declined',
         'Your card has insufficient funds',
@@ -134,22 +97,12 @@ function rules(): Rule[] {
         'Your card number is incorrect',
         'Your card does not support this type of purchase',
       ],
-      examples: {
-        match: ['Error: Your card has insufficient funds.', 'Error: Your card was declined.'],
-        noMatch: ['Error: Invalid integer: abc'],
-      },
     },
     {
       id: 'stripe-connection-error',
       kind: 'connection_failed',
       action: 'breadcrumb',
-      description:
-        'StripeConnectionError: "An error occurred with our connection to Stripe." (the cause is kept in `detail`)',
       any: ['An error occurred with our connection to Stripe'],
-      examples: {
-        match: ['Error: An error occurred with our connection to Stripe. Request was retried 2 times.'],
-        noMatch: ['Error: An unknown error occurred'],
-      },
     },
   ];
 }

@@ -49,16 +49,10 @@ export interface RuleCheckReport {
 }
 
 /**
- * Self-tests a rule set before it ships: every `match` example must be decided by its own rule (an
- * example claimed by an earlier, broader rule is the classic shadowing bug), no `noMatch` example may
- * match, and no rule may be dead (shadowed by an earlier rule, self-contradictory or never exercised).
- * Throws `RuleConfigError` for a malformed rule.
- *
- * @example
- * const report = checkRules(rules);
- * if (!report.ok) for (const problem of report.problems) console.error(problem.message);
+ * `checkRules` of the rules as given: the package root's `checkRules` first gives the rules of built-in
+ * packs their descriptions and examples (`presets/docs/`). Throws `RuleConfigError` for a malformed rule.
  */
-export function checkRules(rules: readonly Rule[]): RuleCheckReport {
+export function checkRuleSet(rules: readonly Rule[]): RuleCheckReport {
   if (!Array.isArray(rules)) {
     throw RuleConfigError.forOption(
       'checkRules',

@@ -1,4 +1,4 @@
-import { checkRules, type RuleCheckReport } from './check.js';
+import { checkRuleSet, type RuleCheckReport } from './check.js';
 import { indexedMatcher } from './indexed-match.js';
 import { compileLinearPattern } from './linear-pattern.js';
 import type { Rule } from './types.js';
@@ -29,6 +29,17 @@ export interface TextMatcherEntry<L extends string = string> {
   /** Texts the entry must label (and be the first to), and texts it must not match. */
   readonly examples?: { readonly match?: readonly string[]; readonly noMatch?: readonly string[] };
 }
+
+/**
+ * The descriptions and examples of a table's entries, by entry id, kept apart from the table so code
+ * that only matches never bundles them (`checkTextMatcher` takes them).
+ */
+export type TextMatcherDocs = Readonly<
+  Record<
+    string,
+    { readonly description: string; readonly examples: NonNullable<TextMatcherEntry['examples']> }
+  >
+>;
 
 /** Entries compiled into one scan: the label of the first entry that matches a text. */
 export interface TextMatcher<L extends string = string> {
@@ -76,9 +87,29 @@ export function createTextMatcher<L extends string>(
 /**
  * Self-tests a table the way `checkRules` tests rules: every `match` example labelled by its own entry,
  * no `noMatch` example matched, no entry shadowed by an earlier one, contradictory or without examples.
+ * An entry without a description and examples of its own is checked with its `docs`.
  */
-export function checkTextMatcher(entries: readonly TextMatcherEntry[]): RuleCheckReport {
-  return checkRules(entries.map(asRule));
+export function checkTextMatcher(
+  entries: readonly TextMatcherEntry[],
+  docs: TextMatcherDocs = {},
+): RuleCheckReport {
+  return checkRuleSet(withTextMatcherDocs(entries, docs).map(asRule));
+}
+
+/** `entries`, each given its description and examples from `docs` where it has none of its own. */
+export function withTextMatcherDocs<L extends string>(
+  entries: readonly TextMatcherEntry<L>[],
+  docs: TextMatcherDocs,
+): TextMatcherEntry<L>[] {
+  return entries.map((entry) => {
+    const entryDocs = Object.hasOwn(docs, entry.id) ? docs[entry.id] : undefined;
+    if (!entryDocs) return entry;
+    return {
+      ...entry,
+      description: entry.description ?? entryDocs.description,
+      examples: entry.examples ?? entryDocs.examples,
+    };
+  });
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   patternSafety,
   type Rule,
   RuleConfigError,
+  recommendedRules,
+  ruleIndex,
   rulesFromJson,
   transientUpstreamRules,
   upstreamTaxonomy,
@@ -229,13 +231,15 @@ describe('expectedErrorsIntegration: large rule sets', () => {
     any: [`${word} failed`],
   }));
 
-  it('tries every rule in turn for a few anchors, and uses the index for more: the same decisions', () => {
-    const few = expectedErrorsIntegration({ rules: manyAnchors.slice(0, 10) });
-    const many = expectedErrorsIntegration({ rules: manyAnchors });
+  it('tries every rule in turn for a few anchors, and uses the index for more when given: the same decisions', () => {
+    const few = expectedErrorsIntegration({ rules: manyAnchors.slice(0, 10), index: ruleIndex });
+    const many = expectedErrorsIntegration({ rules: manyAnchors, index: ruleIndex });
+    const manyWithoutIndex = expectedErrorsIntegration({ rules: manyAnchors });
 
     expect(few.getClassifier().stats).toMatchObject({ anchors: 10, states: 0 });
     expect(many.getClassifier().stats.states).toBeGreaterThan(0);
-    for (const integration of [few, many]) {
+    expect(manyWithoutIndex.getClassifier().stats).toMatchObject({ anchors: manyAnchors.length, states: 0 });
+    for (const integration of [few, many, manyWithoutIndex]) {
       const { processEvent } = initWith(integration);
       const unclaimed = { message: 'lima failed' };
       expect(processEvent({ message: 'foxtrot failed' })).toBeNull();
@@ -243,8 +247,25 @@ describe('expectedErrorsIntegration: large rule sets', () => {
     }
   });
 
-  it('compiles a setRules of thousands of rules in slices, the rules in use deciding until it is applied', async () => {
+  it('uses the index recommendedRules() brings, also given to setRules', async () => {
+    expect(
+      expectedErrorsIntegration({ rules: recommendedRules() }).getClassifier().stats.states,
+    ).toBeGreaterThan(0);
     const integration = expectedErrorsIntegration({ rules: manyAnchors.slice(0, 1) });
+    expect(integration.getClassifier().stats.states).toBe(0);
+    const result = integration.setRules(recommendedRules());
+    expect(result.ok && (await result.applied)).toBe(true);
+    expect(integration.getClassifier().stats.states).toBeGreaterThan(0);
+  });
+
+  it('refuses an index option that is not ruleIndex', () => {
+    expect(() => expectedErrorsIntegration({ index: {} as typeof ruleIndex })).toThrow(
+      /`index` must be `ruleIndex`/,
+    );
+  });
+
+  it('compiles a setRules of thousands of rules in slices, the rules in use deciding until it is applied', async () => {
+    const integration = expectedErrorsIntegration({ rules: manyAnchors.slice(0, 1), index: ruleIndex });
     const { processEvent } = initWith(integration);
     const thousands: Rule[] = Array.from({ length: 20_000 }, (_, index) => ({
       id: `rule-${index}`,

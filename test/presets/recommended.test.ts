@@ -14,6 +14,7 @@ import {
   stripeRules,
   transientUpstreamRules,
 } from '../../src/index.js';
+import { withBuiltInDocs } from '../../src/presets/docs/index.js';
 
 /** Every pack of the recommended set, by name, with its default options. */
 const PACKS: Readonly<Record<string, () => Rule[]>> = {
@@ -53,7 +54,7 @@ describe('recommendedRules', () => {
     expect.hasAssertions();
     const ownIds = new Set((PACKS[name] as () => Rule[])().map((rule) => rule.id));
     const classifier = createClassifier({ rules: recommendedRules() });
-    for (const rule of (PACKS[name] as () => Rule[])()) {
+    for (const rule of withBuiltInDocs((PACKS[name] as () => Rule[])()) as Rule[]) {
       for (const example of rule.examples?.match ?? []) {
         const decided = classifier.classifyExample(example);
         const text = typeof example === 'string' ? example : example.text;

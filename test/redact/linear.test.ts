@@ -45,8 +45,10 @@ function unboundedQuantifiers(source: string): string[] {
 
 describe('redactSecrets on adversarial input', () => {
   it('bounds every quantifier of every secret shape', () => {
-    const unbounded = SECRET_SHAPES.flatMap((shape) =>
-      unboundedQuantifiers(shape.pattern.source).map((where) => `${shape.name}: ${where}`),
+    const unbounded = SECRET_SHAPES.flatMap((shape, index) =>
+      unboundedQuantifiers(shape.pattern.source).map(
+        (where) => `shape #${index} (${shape.pattern}): ${where}`,
+      ),
     );
     expect(unbounded).toEqual([]);
     expect(unboundedQuantifiers('a+[+*]b{2,}c{1,3}\\*')).toEqual(['+ at 1', '{n,} at 7']);

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkTextMatcher } from '../../src/rules/text-matcher.js';
+import { checkTextMatcher, withTextMatcherDocs } from '../../src/rules/text-matcher.js';
 import { categorizeUpstreamError } from '../../src/upstream/categorize.js';
-import { CAUSE_RULES } from '../../src/upstream/cause-rules.js';
+import { CAUSE_RULES as CAUSE_TABLE } from '../../src/upstream/cause-rules.js';
+import { CAUSE_RULE_DOCS } from '../../src/upstream/docs/cause-rules.js';
+import { SYMPTOM_RULE_DOCS } from '../../src/upstream/docs/symptom-rules.js';
 import { SIGNAL_OUTCOMES, type SignalRule } from '../../src/upstream/signals.js';
-import { SYMPTOM_RULES } from '../../src/upstream/symptom-rules.js';
+import { SYMPTOM_RULES as SYMPTOM_TABLE } from '../../src/upstream/symptom-rules.js';
+
+// The tables with the descriptions and examples they keep apart.
+const CAUSE_RULES = withTextMatcherDocs(CAUSE_TABLE, CAUSE_RULE_DOCS);
+const SYMPTOM_RULES = withTextMatcherDocs(SYMPTOM_TABLE, SYMPTOM_RULE_DOCS);
 
 function matchExamples(rules: readonly SignalRule[]): Array<readonly [string, string, string]> {
   return rules.flatMap((rule) =>
@@ -36,6 +42,16 @@ describe('categorizeUpstreamError', () => {
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.examples).toBeGreaterThan(rules.length);
+    });
+
+    it.each([
+      [CAUSE_TABLE, CAUSE_RULE_DOCS],
+      [SYMPTOM_TABLE, SYMPTOM_RULE_DOCS],
+    ] as const)('keeps its docs apart, one entry per table entry', (table, docs) => {
+      expect(table.filter((rule) => rule.description !== undefined || rule.examples !== undefined)).toEqual(
+        [],
+      );
+      expect(Object.keys(docs).sort()).toEqual(table.map((rule) => rule.id).sort());
     });
 
     it.each([...CAUSE_RULES, ...SYMPTOM_RULES])('documents its source: $id', (rule) => {

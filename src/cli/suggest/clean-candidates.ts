@@ -1,4 +1,4 @@
-import { checkRules, type RuleProblem } from '../../rules/check.js';
+import { checkRuleSet, type RuleProblem } from '../../rules/check.js';
 import type { Rule, RuleExample } from '../../rules/types.js';
 
 /** Problems that an example causes: the example goes, the rule stays. */
@@ -17,7 +17,7 @@ const MAX_ROUNDS = 4;
 export function cleanCandidates(rules: readonly Rule[]): Rule[] {
   let current = [...rules];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { problems } = checkRules(current);
+    const { problems } = checkRuleSet(current);
     if (problems.length === 0) return current;
     const dropped = new Set(
       problems.filter((problem) => !EXAMPLE_PROBLEMS.has(problem.code)).map((problem) => problem.rule),
