@@ -1,4 +1,5 @@
 import { AUTH_SESSION_DOCS } from './auth-session.js';
+import { BROWSER_NETWORK_DOCS } from './browser-network.js';
 import { BYO_KEY_GUARDS_DOCS } from './byo-key-guards.js';
 import { HTTP_CLIENT_DOCS } from './http-client.js';
 import { HTTP_CLIENT_NETWORK_DOCS } from './http-client-network.js';
@@ -14,6 +15,7 @@ export type { BuiltInRuleDocs } from './types.js';
 /** Every built-in pack's descriptions and examples, by rule id (rule ids are unique across the packs). */
 export const BUILT_IN_RULE_DOCS: BuiltInRuleDocs = {
   ...AUTH_SESSION_DOCS,
+  ...BROWSER_NETWORK_DOCS,
   ...BYO_KEY_GUARDS_DOCS,
   ...HTTP_CLIENT_DOCS,
   ...HTTP_CLIENT_NETWORK_DOCS,

@@ -12,6 +12,7 @@ import {
   transientUpstreamRules,
 } from '../../../src/index.js';
 import { AUTH_SESSION_DOCS } from '../../../src/presets/docs/auth-session.js';
+import { BROWSER_NETWORK_DOCS } from '../../../src/presets/docs/browser-network.js';
 import { BYO_KEY_GUARDS_DOCS } from '../../../src/presets/docs/byo-key-guards.js';
 import { HTTP_CLIENT_DOCS } from '../../../src/presets/docs/http-client.js';
 import { HTTP_CLIENT_NETWORK_DOCS } from '../../../src/presets/docs/http-client-network.js';
@@ -57,6 +58,7 @@ describe('BUILT_IN_RULE_DOCS', () => {
   it('takes each id from one pack only (a second entry would hide the first)', () => {
     const packs = [
       AUTH_SESSION_DOCS,
+      BROWSER_NETWORK_DOCS,
       BYO_KEY_GUARDS_DOCS,
       HTTP_CLIENT_DOCS,
       HTTP_CLIENT_NETWORK_DOCS,
