@@ -1,6 +1,12 @@
 import { authScenarios } from './auth.js';
+import { chatApiScenarios } from './chat-apis.js';
+import { cloudSdkScenarios } from './cloud-sdks.js';
+import { datastoreScenarios } from './databases.js';
+import { graphqlScenarios } from './graphql-clients.js';
 import { httpClientScenarios } from './http-clients.js';
 import { aggregateScenarios, llmScenarios } from './llm-sdks.js';
+import { mailAndSocketScenarios } from './mail-and-sockets.js';
+import { restApiScenarios } from './rest-apis.js';
 import type { LibraryScenario } from './scenario.js';
 import { stripeScenarios } from './stripe.js';
 
@@ -11,4 +17,10 @@ export const librariesScenarios: readonly LibraryScenario[] = [
   ...llmScenarios,
   ...stripeScenarios,
   ...aggregateScenarios,
+  ...graphqlScenarios,
+  ...cloudSdkScenarios,
+  ...restApiScenarios,
+  ...chatApiScenarios,
+  ...mailAndSocketScenarios,
+  ...datastoreScenarios,
 ];
