@@ -30,6 +30,7 @@ import {
  * | gaxios 403 `dailyLimitExceeded` | pass, guard `quota_exhausted` | pass | the same (sent either way) |
  * | gaxios 403 `insufficientPermissions` | pass, guard `permission_denied` | pass | the same (sent either way) |
  * | gaxios 503 `backendError` | breadcrumb `transient_upstream` | pass | the 503 is on the live error only |
+ * | @discordjs/rest 502 | breadcrumb `transient_upstream` | pass | "HTTPError: Bad Gateway" is a bare reason phrase; the 502 is on the live error |
  */
 const REPLAY_DIFFERENCES: readonly { readonly file: string; readonly replay: LibraryDecision }[] = [
   { file: '041-superagent-status-401.json', replay: { outcome: 'pass' } },
@@ -43,6 +44,7 @@ const REPLAY_DIFFERENCES: readonly { readonly file: string; readonly replay: Lib
   { file: '206-gaxios-daily-limit-exceeded.json', replay: { outcome: 'pass' } },
   { file: '207-gaxios-insufficient-permissions.json', replay: { outcome: 'pass' } },
   { file: '208-gaxios-backend-error.json', replay: { outcome: 'pass' } },
+  { file: '220-discordjs-rest-bad-gateway.json', replay: { outcome: 'pass' } },
 ];
 
 const DSN = 'http://public@127.0.0.1:9/1';
