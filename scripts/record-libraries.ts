@@ -66,7 +66,7 @@ function unavailable(list: readonly LibraryScenario[]): ReadonlySet<ServerName> 
     const count = list.filter(
       (scenario) => scenario.needs !== undefined && line.startsWith(scenario.needs),
     ).length;
-    process.stderr.write(`Skipping ${count} scenarios: the ${line} server is not installed\n`);
+    process.stderr.write(`Skipping ${count} scenarios, their server is not installed: ${line}\n`);
   }
   return missing;
 }
