@@ -57,14 +57,15 @@ function rules(): Rule[] {
       kind: 'session_expired',
       action: 'breadcrumb',
       description:
-        '@clerk/backend TokenVerificationError (reason token-expired): "JWT is expired. Expiry date: …"',
+        '@clerk/backend TokenVerificationError (reason token-expired; its name stays Error): "JWT is expired. Expiry date: …"',
       any: ['JWT is expired. Expiry date: '],
       examples: {
         match: [
-          'TokenVerificationError: JWT is expired. Expiry date: 2026-11-30T10:00:00.000Z, Current date: 2026-11-30T10:05:00.000Z. (reason=token-expired, token-carrier=header)',
+          'Error: JWT is expired. Expiry date: Tue, 14 Nov 2023 23:13:20 GMT, Current date: Sun, 06 Dec 2026 09:29:29 GMT.',
         ],
         noMatch: [
-          'TokenVerificationError: JWT signature is invalid. (reason=token-invalid-signature, token-carrier=header)',
+          'Error: JWT signature is invalid.',
+          'Error: JWT cannot be used prior to not before date claim (nbf). Not before date: Thu, 31 Dec 2099 23:59:00 GMT; Current date: Sun, 06 Dec 2026 09:29:29 GMT;',
         ],
       },
     },
