@@ -3,6 +3,7 @@ import { chatApiScenarios } from './chat-apis.js';
 import { cloudSdkScenarios } from './cloud-sdks.js';
 import { datastoreScenarios } from './databases.js';
 import { graphqlScenarios } from './graphql-clients.js';
+import { hostedTokenScenarios } from './hosted-tokens.js';
 import { httpClientScenarios } from './http-clients.js';
 import { aggregateScenarios, llmScenarios } from './llm-sdks.js';
 import { mailAndSocketScenarios } from './mail-and-sockets.js';
@@ -23,4 +24,5 @@ export const librariesScenarios: readonly LibraryScenario[] = [
   ...chatApiScenarios,
   ...mailAndSocketScenarios,
   ...datastoreScenarios,
+  ...hostedTokenScenarios,
 ];
