@@ -10,6 +10,11 @@
  *
  *   npm run record    (the app corpus, then this one; `npx tsx scripts/record-libraries.ts` records this one alone)
  *
+ * Database and cache scenarios run against real servers from Debian packages (`apt-get install
+ * postgresql mariadb-server redis-server`) that the recorder starts on loopback ports and stops; where a
+ * server's binary is missing its scenarios are skipped, and the recorder says which (their fixtures are
+ * then missing, and the label test says so until they are recorded where the servers exist).
+ *
  * Re-running it rewrites the same files; ids, timestamps and trace context differ, and the loopback
  * port if the fixed one is taken.
  */
@@ -27,6 +32,7 @@ import {
 import { librariesScenarios } from './libraries/all.js';
 import { startLoopback } from './libraries/loopback.js';
 import type { LibraryScenario } from './libraries/scenario.js';
+import { missingServers, type ServerName, stopServers } from './libraries/servers.js';
 import { snapshotOf } from './libraries/snapshot.js';
 
 const DSN = 'http://public@127.0.0.1:9/1';
@@ -52,7 +58,21 @@ async function clear(directory: string): Promise<void> {
   for (const file of await readdir(directory)) if (file.endsWith('.json')) await rm(join(directory, file));
 }
 
+/** The servers the scenarios need whose binaries are missing here: those scenarios are skipped. */
+function unavailable(list: readonly LibraryScenario[]): ReadonlySet<ServerName> {
+  const needed = list.flatMap((scenario) => (scenario.needs === undefined ? [] : [scenario.needs]));
+  const missing = new Set(needed.filter((name) => missingServers([name]).length > 0));
+  for (const line of missingServers([...missing])) {
+    const count = list.filter(
+      (scenario) => scenario.needs !== undefined && line.startsWith(scenario.needs),
+    ).length;
+    process.stderr.write(`Skipping ${count} scenarios, their server is not installed: ${line}\n`);
+  }
+  return missing;
+}
+
 async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectation[]> {
+  const skipped = unavailable(list);
   const capture = captureTransport();
   Sentry.init({
     dsn: DSN,
@@ -73,6 +93,8 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
   const expectations: LibraryExpectation[] = [];
   try {
     for (const [index, scenario] of list.entries()) {
+      // A skipped scenario keeps its number, so the others' file names do not move.
+      if (scenario.needs !== undefined && skipped.has(scenario.needs)) continue;
       const file = `${String(index + 1).padStart(3, '0')}-${fileSlug(scenario)}.json`;
       const thrown = await scenario.run(loopback).catch((error: unknown) => {
         throw new Error(`scenario ${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -93,6 +115,7 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
       });
     }
   } finally {
+    await stopServers();
     await loopback.close();
     await Sentry.close(FLUSH_TIMEOUT_MS);
   }

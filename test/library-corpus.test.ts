@@ -25,6 +25,12 @@ import {
  * | superagent 404 | breadcrumb `http_not_found` | pass | the same |
  * | superagent 429 | breadcrumb `transient_upstream` | pass | the same: the reason phrase alone is no identity |
  * | stripe 500 `api_error` | breadcrumb `transient_upstream` | pass | Stripe keeps the 500 on the live error; "An unknown error occurred" alone is not retryable |
+ * | @octokit/request 502 | breadcrumb `transient_upstream` | pass | the 502 is on the live error; "HttpError: Server Error" states none |
+ * | gaxios 403 `rateLimitExceeded` / `userRateLimitExceeded` | breadcrumb `transient_upstream` | pass | the 403 and the body's reason are on the live error; the message is Google's words alone |
+ * | gaxios 403 `dailyLimitExceeded` | pass, guard `quota_exhausted` | pass | the same (sent either way) |
+ * | gaxios 403 `insufficientPermissions` | pass, guard `permission_denied` | pass | the same (sent either way) |
+ * | gaxios 503 `backendError` | breadcrumb `transient_upstream` | pass | the 503 is on the live error only |
+ * | @discordjs/rest 502 | breadcrumb `transient_upstream` | pass | "HTTPError: Bad Gateway" is a bare reason phrase; the 502 is on the live error |
  */
 const REPLAY_DIFFERENCES: readonly { readonly file: string; readonly replay: LibraryDecision }[] = [
   { file: '041-superagent-status-401.json', replay: { outcome: 'pass' } },
@@ -32,6 +38,13 @@ const REPLAY_DIFFERENCES: readonly { readonly file: string; readonly replay: Lib
   { file: '043-superagent-status-404.json', replay: { outcome: 'pass' } },
   { file: '044-superagent-status-429.json', replay: { outcome: 'pass' } },
   { file: '168-stripe-api-error.json', replay: { outcome: 'pass' } },
+  { file: '203-octokit-request-server-error.json', replay: { outcome: 'pass' } },
+  { file: '204-gaxios-rate-limit-exceeded.json', replay: { outcome: 'pass' } },
+  { file: '205-gaxios-user-rate-limit-exceeded.json', replay: { outcome: 'pass' } },
+  { file: '206-gaxios-daily-limit-exceeded.json', replay: { outcome: 'pass' } },
+  { file: '207-gaxios-insufficient-permissions.json', replay: { outcome: 'pass' } },
+  { file: '208-gaxios-backend-error.json', replay: { outcome: 'pass' } },
+  { file: '220-discordjs-rest-bad-gateway.json', replay: { outcome: 'pass' } },
 ];
 
 const DSN = 'http://public@127.0.0.1:9/1';

@@ -1,6 +1,13 @@
 import { authScenarios } from './auth.js';
+import { chatApiScenarios } from './chat-apis.js';
+import { cloudSdkScenarios } from './cloud-sdks.js';
+import { datastoreScenarios } from './databases.js';
+import { graphqlScenarios } from './graphql-clients.js';
+import { hostedTokenScenarios } from './hosted-tokens.js';
 import { httpClientScenarios } from './http-clients.js';
 import { aggregateScenarios, llmScenarios } from './llm-sdks.js';
+import { mailAndSocketScenarios } from './mail-and-sockets.js';
+import { restApiScenarios } from './rest-apis.js';
 import type { LibraryScenario } from './scenario.js';
 import { stripeScenarios } from './stripe.js';
 
@@ -11,4 +18,11 @@ export const librariesScenarios: readonly LibraryScenario[] = [
   ...llmScenarios,
   ...stripeScenarios,
   ...aggregateScenarios,
+  ...graphqlScenarios,
+  ...cloudSdkScenarios,
+  ...restApiScenarios,
+  ...chatApiScenarios,
+  ...mailAndSocketScenarios,
+  ...datastoreScenarios,
+  ...hostedTokenScenarios,
 ];

@@ -3,6 +3,7 @@ import type { LibraryDecision } from '../../test/helpers/library-corpus.js';
 export type { LibraryDecision };
 
 import type { Loopback } from './loopback.js';
+import type { ServerName } from './servers.js';
 
 /** One real library made to throw once against the loopback server. */
 export interface LibraryScenario {
@@ -16,6 +17,8 @@ export interface LibraryScenario {
   readonly replay?: LibraryDecision & { readonly why: string };
   /** What `recommendedRules({ runsOn: 'device' })` must do, where that differs from `expected` (a server's). */
   readonly device?: LibraryDecision & { readonly why: string };
+  /** The real server the scenario needs (started by the recorder; skipped when its binary is missing). */
+  readonly needs?: ServerName;
   /** Calls the library the way an app does and returns what it threw (fails if nothing was thrown). */
   readonly run: (loopback: Loopback) => Promise<unknown>;
 }
@@ -28,6 +31,9 @@ export const guarded = (kind: string): LibraryDecision => ({ outcome: 'pass', ki
 export const drops = (kind: string): LibraryDecision => ({ outcome: 'drop', kind });
 /** Demoted to a breadcrumb. */
 export const demotes = (kind: string): LibraryDecision => ({ outcome: 'breadcrumb', kind });
+
+/** A decision with its one-line reason. */
+export const because = (decision: LibraryDecision, why: string): LibraryDecision => ({ ...decision, why });
 
 /** A server's decision and a device's, where they differ. */
 export interface SplitDecision {

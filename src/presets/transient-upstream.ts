@@ -28,7 +28,8 @@ const REASONS: Readonly<Record<number, string>> = {
 
 /**
  * The messages of generic HTTP clients' status errors: axios `AxiosError`, got and ky `HTTPError`,
- * undici `ResponseStatusCodeError`, and superagent's bare reason phrases of the retryable statuses.
+ * undici `ResponseStatusCodeError`, superagent's bare reason phrases of the retryable statuses, and the
+ * GraphQL clients graphql-request and Apollo Client.
  */
 const GENERIC_CLIENT_MESSAGES: readonly string[] = [
   'Request failed with status code ',
@@ -38,6 +39,8 @@ const GENERIC_CLIENT_MESSAGES: readonly string[] = [
   'Error: Bad Gateway',
   'Error: Service Unavailable',
   'Error: Gateway Timeout',
+  '"request":{"query":', // graphql-request ClientError (its message ends with the JSON of the request)
+  'Response not successful: Received status code ', // Apollo Client ServerError
 ];
 
 /**

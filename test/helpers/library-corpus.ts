@@ -18,6 +18,8 @@ export interface LibraryDecision {
   readonly outcome: RecordedOutcome;
   /** The kind decided; on a `pass`, only when a guard (`report`) claims the event. */
   readonly kind?: string;
+  /** Why this is the right decision, in one line. */
+  readonly why?: string;
 }
 
 /** Where the app runs, as `recommendedRules({ runsOn })` takes it. */

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
   authSessionRules,
+  awsSdkRules,
   byoKeyGuardRules,
+  chatApiRules,
   checkRules,
   createClassifier,
+  datastoreGuardRules,
+  graphqlClientRules,
   HTTP_CLIENT_KINDS,
   httpClientRules,
   llmSdkRules,
+  mailRules,
   type Rule,
   RuleConfigError,
   recommendedRules,
+  restApiRules,
   sessionExpiredRules,
   stripeRules,
+  tokenExpiryRules,
   transientUpstreamRules,
+  websocketRules,
 } from '../../src/index.js';
 import { withBuiltInDocs } from '../../src/presets/docs/index.js';
 
@@ -23,6 +31,15 @@ const PACKS: Readonly<Record<string, () => Rule[]>> = {
   authSessionRules: () => authSessionRules(),
   llmSdkRules: () => llmSdkRules(),
   stripeRules: () => stripeRules(),
+  graphqlClientRules: () => graphqlClientRules(),
+  awsSdkRules: () => awsSdkRules(),
+  restApiRules: () => restApiRules(),
+  chatApiRules: () => chatApiRules(),
+  mailRules: () => mailRules(),
+  websocketRules: () => websocketRules(),
+  tokenExpiryRules: () => tokenExpiryRules(),
+  // On a server (Node, where this runs) recommendedRules includes the datastore guards.
+  datastoreGuardRules,
   sessionExpiredRules: () => sessionExpiredRules(),
   transientUpstreamRules: () => transientUpstreamRules(),
 };
