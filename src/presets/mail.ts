@@ -24,8 +24,6 @@ function rules(): Rule[] {
       id: 'nodemailer-smtp-deferred',
       kind: 'mail_deferred',
       action: 'breadcrumb',
-      description:
-        'nodemailer EENVELOPE/EMESSAGE/EPROTOCOL with a 4xx SMTP reply (RFC 5321 transient negative completion)',
       any: [
         "Can't send mail - all recipients were rejected: 4", // EENVELOPE at RCPT TO
         'Mail command failed: 4', // EENVELOPE at MAIL FROM
@@ -33,19 +31,6 @@ function rules(): Rule[] {
         'Data command failed: 4', // EENVELOPE at DATA
         'Invalid greeting. response=4', // EPROTOCOL: a 421 greeting
       ],
-      examples: {
-        match: [
-          "Error: Can't send mail - all recipients were rejected: 450 4.2.0 <user@example.com>: Recipient address rejected: Greylisted",
-          'Error: Message failed: 451 4.3.0 Error: queue file write error, please try again later',
-          'Error: Invalid greeting. response=421 4.3.2 Service not available, closing transmission channel: 421 4.3.2 Service not available, closing transmission channel',
-        ],
-        noMatch: [
-          "Error: Can't send mail - all recipients were rejected: 550 5.1.1 <user@example.com>: Recipient address rejected: User unknown",
-          'Error: Message failed: 554 5.7.1 Message rejected: spam content detected',
-          'Error: Invalid login: 535 5.7.8 Error: authentication failed',
-          'Error: connect ECONNREFUSED 127.0.0.1:587',
-        ],
-      },
     },
   ];
 }

@@ -37,31 +37,17 @@ function rules(): Rule[] {
       id: 'ws-handshake-429',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description: 'ws: "Unexpected server response: 429" at the handshake',
       any: ['Unexpected server response: 429'],
-      examples: {
-        match: ['Error: Unexpected server response: 429'],
-        noMatch: [
-          'Error: Unexpected server response: 401',
-          'AxiosError: Request failed with status code 429',
-        ],
-      },
     },
     {
       id: 'ws-handshake-gateway',
       kind: 'transient_upstream',
       action: 'breadcrumb',
-      description:
-        'ws on a device: "Unexpected server response: 502/503/504", a gateway while the server restarts',
       any: [
         'Unexpected server response: 502',
         'Unexpected server response: 503',
         'Unexpected server response: 504',
       ],
-      examples: {
-        match: ['Error: Unexpected server response: 502', 'Error: Unexpected server response: 503'],
-        noMatch: ['Error: Unexpected server response: 500', 'HTTPError: Bad Gateway'],
-      },
     },
   ];
 }

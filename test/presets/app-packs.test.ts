@@ -14,6 +14,7 @@ import {
   tokenExpiryRules,
   websocketRules,
 } from '../../src/index.js';
+import { BUILT_IN_RULE_DOCS } from '../../src/presets/docs/index.js';
 import { loadLibraryCorpus, rebuildError } from '../helpers/library-corpus.js';
 
 const PACKS: readonly (readonly [string, () => Rule[]])[] = [
@@ -49,10 +50,13 @@ describe('the packs for what apps call', () => {
     const report = checkRules(rules);
     expect(report.problems).toEqual([]);
     for (const rule of rules) {
-      expect(rule.examples?.match?.length, rule.id).toBeGreaterThan(0);
-      expect(rule.examples?.noMatch?.length, rule.id).toBeGreaterThan(0);
-      expect(rule.description, rule.id).toBeTruthy();
+      // The rules carry no docs (an app deciding events never bundles them): checkRules reads them by id.
+      const docs = BUILT_IN_RULE_DOCS[rule.id ?? ''];
+      expect(docs?.examples?.match?.length, rule.id).toBeGreaterThan(0);
+      expect(docs?.examples?.noMatch?.length, rule.id).toBeGreaterThan(0);
+      expect(docs?.description, rule.id).toBeTruthy();
     }
+    expect(report.examples).toBeGreaterThanOrEqual(rules.length * 2);
   });
 
   it('apply their action to demoting rules and keep guards as report', () => {

@@ -1,14 +1,22 @@
 import { AUTH_SESSION_DOCS } from './auth-session.js';
+import { AWS_SDK_DOCS } from './aws-sdk.js';
 import { BROWSER_NETWORK_DOCS } from './browser-network.js';
 import { BYO_KEY_GUARDS_DOCS } from './byo-key-guards.js';
+import { CHAT_APIS_DOCS } from './chat-apis.js';
+import { DATASTORE_GUARDS_DOCS } from './datastore-guards.js';
+import { GRAPHQL_CLIENTS_DOCS } from './graphql-clients.js';
 import { HTTP_CLIENT_DOCS } from './http-client.js';
 import { HTTP_CLIENT_NETWORK_DOCS } from './http-client-network.js';
 import { LLM_SDK_DOCS } from './llm-sdk.js';
 import { LLM_SDK_GUARDS_DOCS } from './llm-sdk-guards.js';
+import { MAIL_DOCS } from './mail.js';
+import { REST_APIS_DOCS } from './rest-apis.js';
 import { SESSION_EXPIRED_DOCS } from './session-expired.js';
 import { STRIPE_DOCS } from './stripe.js';
+import { TOKEN_EXPIRY_DOCS } from './token-expiry.js';
 import { TRANSIENT_UPSTREAM_DOCS } from './transient-upstream.js';
 import type { BuiltInRuleDocs } from './types.js';
+import { WEBSOCKET_DOCS } from './websocket.js';
 
 export type { BuiltInRuleDocs } from './types.js';
 
@@ -24,6 +32,14 @@ export const BUILT_IN_RULE_DOCS: BuiltInRuleDocs = {
   ...SESSION_EXPIRED_DOCS,
   ...STRIPE_DOCS,
   ...TRANSIENT_UPSTREAM_DOCS,
+  ...AWS_SDK_DOCS,
+  ...CHAT_APIS_DOCS,
+  ...DATASTORE_GUARDS_DOCS,
+  ...GRAPHQL_CLIENTS_DOCS,
+  ...MAIL_DOCS,
+  ...REST_APIS_DOCS,
+  ...TOKEN_EXPIRY_DOCS,
+  ...WEBSOCKET_DOCS,
 };
 
 /**

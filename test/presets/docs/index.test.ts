@@ -1,27 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
   authSessionRules,
+  awsSdkRules,
   byoKeyGuardRules,
+  chatApiRules,
   checkRules,
+  datastoreGuardRules,
+  graphqlClientRules,
   httpClientRules,
   llmSdkRules,
+  mailRules,
   type Rule,
   recommendedRules,
+  restApiRules,
   sessionExpiredRules,
   stripeRules,
+  tokenExpiryRules,
   transientUpstreamRules,
+  websocketRules,
 } from '../../../src/index.js';
 import { AUTH_SESSION_DOCS } from '../../../src/presets/docs/auth-session.js';
+import { AWS_SDK_DOCS } from '../../../src/presets/docs/aws-sdk.js';
 import { BROWSER_NETWORK_DOCS } from '../../../src/presets/docs/browser-network.js';
 import { BYO_KEY_GUARDS_DOCS } from '../../../src/presets/docs/byo-key-guards.js';
+import { CHAT_APIS_DOCS } from '../../../src/presets/docs/chat-apis.js';
+import { DATASTORE_GUARDS_DOCS } from '../../../src/presets/docs/datastore-guards.js';
+import { GRAPHQL_CLIENTS_DOCS } from '../../../src/presets/docs/graphql-clients.js';
 import { HTTP_CLIENT_DOCS } from '../../../src/presets/docs/http-client.js';
 import { HTTP_CLIENT_NETWORK_DOCS } from '../../../src/presets/docs/http-client-network.js';
 import { BUILT_IN_RULE_DOCS, withBuiltInDocs } from '../../../src/presets/docs/index.js';
 import { LLM_SDK_DOCS } from '../../../src/presets/docs/llm-sdk.js';
 import { LLM_SDK_GUARDS_DOCS } from '../../../src/presets/docs/llm-sdk-guards.js';
+import { MAIL_DOCS } from '../../../src/presets/docs/mail.js';
+import { REST_APIS_DOCS } from '../../../src/presets/docs/rest-apis.js';
 import { SESSION_EXPIRED_DOCS } from '../../../src/presets/docs/session-expired.js';
 import { STRIPE_DOCS } from '../../../src/presets/docs/stripe.js';
+import { TOKEN_EXPIRY_DOCS } from '../../../src/presets/docs/token-expiry.js';
 import { TRANSIENT_UPSTREAM_DOCS } from '../../../src/presets/docs/transient-upstream.js';
+import { WEBSOCKET_DOCS } from '../../../src/presets/docs/websocket.js';
 
 /** Every rule a built-in pack can build: both `runsOn`, with third-party hosts. */
 const everyBuiltInRule = (): Rule[] => [
@@ -35,6 +51,15 @@ const everyBuiltInRule = (): Rule[] => [
   ...llmSdkRules({ runsOn: 'server' }),
   ...httpClientRules({ runsOn: 'device', thirdPartyHosts: ['*.openai.com'] }),
   ...httpClientRules({ runsOn: 'server' }),
+  ...graphqlClientRules(),
+  ...awsSdkRules(),
+  ...restApiRules(),
+  ...chatApiRules(),
+  ...mailRules(),
+  ...websocketRules({ runsOn: 'device' }),
+  ...websocketRules({ runsOn: 'server' }),
+  ...tokenExpiryRules(),
+  ...datastoreGuardRules(),
 ];
 
 /** The rule whose description and examples name the app's own hosts: it carries them itself. */
@@ -67,6 +92,14 @@ describe('BUILT_IN_RULE_DOCS', () => {
       SESSION_EXPIRED_DOCS,
       STRIPE_DOCS,
       TRANSIENT_UPSTREAM_DOCS,
+      AWS_SDK_DOCS,
+      CHAT_APIS_DOCS,
+      DATASTORE_GUARDS_DOCS,
+      GRAPHQL_CLIENTS_DOCS,
+      MAIL_DOCS,
+      REST_APIS_DOCS,
+      TOKEN_EXPIRY_DOCS,
+      WEBSOCKET_DOCS,
     ];
     const ids = packs.flatMap((docs) => Object.keys(docs));
     expect(ids.length).toBe(new Set(ids).size);
