@@ -1,4 +1,5 @@
 import { isRecord, read } from '../event/guarded-read.js';
+import type { UpstreamFacts } from '../rules/upstream-vocabulary.js';
 import { codeSignals, STRONG_CODES, WEAK_CODES } from './body-codes.js';
 import type { Evidence } from './evidence.js';
 import { gatherEvidence } from './gather.js';
@@ -59,25 +60,52 @@ export function inspectUpstreamError(error: unknown): Inspection {
   const evidence = gatherEvidence(error);
   const text = evidence.texts.join('\n');
   const status = httpStatus(evidence, text);
-  const retryAfterMs =
-    retryAfterFromHeaders(evidence.headers) ?? evidence.retryDelayMs ?? retryAfterFromText(text);
-  const verdict = decide(evidence, text, status, retryAfterMs);
-  const sdkVerdict = shouldRetryFromHeaders(evidence.headers) ?? evidence.sdkRetryable;
-  const retryable =
-    verdict.reason !== undefined && FINAL_REASONS.has(verdict.reason)
-      ? false
-      : verdict.type === 'unknown' || verdict.overridable
-        ? (sdkVerdict ?? verdict.retryable)
-        : verdict.retryable;
+  const retryAfterMs = retryAfterOf(evidence, text);
+  const verdict = decide(evidence, text, status, () => retryAfterMs);
   const info: UpstreamErrorInfo = {
     type: verdict.type,
-    retryable,
+    retryable: retryableOf(verdict, evidence),
     ...(status === undefined ? {} : { status }),
     ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     message: truncateUtf8(rawMessage(error, evidence)),
   };
   return { info, text };
+}
+
+/**
+ * What the rule condition `upstream` and the `upstreamTags` option read of an error: the type, reason
+ * and retryability `categorizeUpstreamError` gives it, without the delay and message it also reports
+ * (the delay is read only when it decides the type: Gemini's quota wording). Never throws.
+ */
+export function upstreamFactsOf(error: unknown): UpstreamFacts {
+  try {
+    const evidence = gatherEvidence(error);
+    const text = evidence.texts.join('\n');
+    const verdict = decide(evidence, text, httpStatus(evidence, text), () => retryAfterOf(evidence, text));
+    const retryable = retryableOf(verdict, evidence);
+    return verdict.reason === undefined
+      ? { type: verdict.type, retryable }
+      : { type: verdict.type, reason: verdict.reason, retryable };
+  } catch {
+    // As `categorizeUpstreamError`: every read is guarded, and the contract is never to throw.
+    return { type: 'unknown', retryable: false };
+  }
+}
+
+/** How long the provider asked to wait: its headers, a body's retry delay, else the text. */
+function retryAfterOf(evidence: Evidence, text: string): number | undefined {
+  return retryAfterFromHeaders(evidence.headers) ?? evidence.retryDelayMs ?? retryAfterFromText(text);
+}
+
+/**
+ * Whether a retry can succeed: never for a final reason; the SDK's verdict (`x-should-retry`, Vercel's
+ * `isRetryable`) where the status table decided or nothing did; else the verdict's own.
+ */
+function retryableOf(verdict: Verdict, evidence: Evidence): boolean {
+  if (verdict.reason !== undefined && FINAL_REASONS.has(verdict.reason)) return false;
+  if (verdict.type !== 'unknown' && !verdict.overridable) return verdict.retryable;
+  return shouldRetryFromHeaders(evidence.headers) ?? evidence.sdkRetryable ?? verdict.retryable;
 }
 
 interface Verdict {
@@ -97,7 +125,7 @@ function decide(
   evidence: Evidence,
   text: string,
   status: number | undefined,
-  retryAfterMs: number | undefined,
+  retryAfterMs: () => number | undefined,
 ): Verdict {
   const transport = strongest(evidence.transport);
   if (status === undefined && (transport === 'timeout' || transport === 'cancelled')) {
@@ -129,10 +157,14 @@ function decide(
   return { type: 'unknown', reason: undefined, retryable: false, overridable: true };
 }
 
-function fromSignal(signal: Signal, status: number | undefined, retryAfterMs: number | undefined): Verdict {
+function fromSignal(
+  signal: Signal,
+  status: number | undefined,
+  retryAfterMs: () => number | undefined,
+): Verdict {
   // Gemini words its per-minute limit like an exhausted quota; only the retry delay tells them apart.
   const resolved =
-    signal !== 'quota_exceeded' ? signal : retryAfterMs === undefined ? 'quota_exhausted' : 'rate_limited';
+    signal !== 'quota_exceeded' ? signal : retryAfterMs() === undefined ? 'quota_exhausted' : 'rate_limited';
   const outcome = SIGNAL_OUTCOMES[resolved];
   const type = outcome.overridesStatus || status === undefined ? outcome.type : typeFromStatus(status);
   return { type, reason: outcome.reason, retryable: outcome.retryable, overridable: false };

@@ -1,28 +1,26 @@
 import { eventFacts, eventHeadline } from '../event/facts.js';
 import type { UpstreamTaxonomy } from '../rules/upstream-reader.js';
-import { categorizeUpstreamError } from './categorize.js';
-import type { UpstreamErrorInfo } from './types.js';
+import type { UpstreamFacts } from '../rules/upstream-vocabulary.js';
+import { upstreamFactsOf } from './categorize.js';
 
 /**
- * The upstream error an event carries, as `categorizeUpstreamError` reads it: the live error
- * (`hint.originalException`) when there is one, else the serialized event — its exceptions as a
- * `cause` chain (outermost first), or its message, with the status its tags or contexts record.
+ * The upstream error an event carries, typed as `categorizeUpstreamError` types it (`upstreamFactsOf`):
+ * the live error (`hint.originalException`) when there is one, else the serialized event — its
+ * exceptions as a `cause` chain (outermost first), or its message, with the status its tags or contexts
+ * record.
  * `undefined` when the event offers nothing to read. The rule condition `upstream` and the
  * `upstreamTags` option both ask this function, so they cannot disagree.
  */
-export function eventUpstreamError(
-  event: unknown,
-  originalException: unknown,
-): UpstreamErrorInfo | undefined {
+export function eventUpstreamError(event: unknown, originalException: unknown): UpstreamFacts | undefined {
   if (originalException !== undefined && originalException !== null) {
-    return categorizeUpstreamError(originalException);
+    return upstreamFactsOf(originalException);
   }
   const serialized = serializedError(event);
-  return serialized === undefined ? undefined : categorizeUpstreamError(serialized);
+  return serialized === undefined ? undefined : upstreamFactsOf(serialized);
 }
 
 /** Whether the error is recognisably upstream (a type or a cause other than "unknown"). */
-export function isRecognizedUpstream(info: UpstreamErrorInfo): boolean {
+export function isRecognizedUpstream(info: UpstreamFacts): boolean {
   return info.type !== 'unknown' || info.reason !== undefined;
 }
 
