@@ -56,6 +56,17 @@ export interface Classifier {
   explain(event: unknown, hint?: unknown): string[];
 }
 
+/** A compiled rule set: its classifier, and the question enforce mode asks of it. */
+export interface CompiledClassifier {
+  readonly classifier: Classifier;
+  /**
+   * `classifier.classify` for enforce mode, where a guard (`report` rule) matching alone sends the event as
+   * no match does: the same answer whenever a rule that is no guard matches, else `undefined`, so an event
+   * no rule claims is never tried against the guards (nor read as an upstream error for them).
+   */
+  claim(event: unknown, hint?: unknown): Classification | undefined;
+}
+
 const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 
 /**
@@ -97,7 +108,8 @@ export function buildClassifier(
   { rules, maxTextLength }: CheckedClassifierOptions,
   parts: ClassifierParts,
 ): Classifier {
-  return finished(classifierSteps(normalizeRules(rules, parts.compilePattern), maxTextLength, parts));
+  return finished(classifierSteps(normalizeRules(rules, parts.compilePattern), maxTextLength, parts))
+    .classifier;
 }
 
 /** Runs `steps` to their end at once. */
@@ -119,7 +131,7 @@ export function* classifierSteps(
   normalized: readonly NormalizedRule[],
   maxTextLength: number = DEFAULT_MAX_TEXT_LENGTH,
   parts: ClassifierParts,
-): Generator<void, Classifier, void> {
+): Generator<void, CompiledClassifier, void> {
   const readUpstream = upstreamReaderFor(normalized, parts.readUpstream);
   const indexed =
     parts.index === 'never' || (parts.index === 'when-large' && fitsSimpleMatch(normalized))
@@ -133,6 +145,7 @@ export function* classifierSteps(
   );
   yield;
   const decide = (facts: Facts): Classification | undefined => toClassification(matcher.match(facts));
+  const claimOf = (facts: Facts): Classification | undefined => toClassification(matcher.claim(facts));
   // The event being matched, for one shared upstream thunk: a closure made per event costs more than a
   // small rule set's whole scan. Set only while a match runs (it calls the thunk synchronously).
   let liveEvent: unknown;
@@ -144,24 +157,31 @@ export function* classifierSteps(
     if (publicRules.length % RULES_PER_STEP === 0) yield;
   }
 
-  return {
+  // The live error's mark, else the one `expectedErrorMarksIntegration` wrote where it was thrown, decides
+  // before the rules; `rulesDecide` is `decide` or `claimOf`.
+  const classifyWith = (
+    rulesDecide: (facts: Facts) => Classification | undefined,
+    event: unknown,
+    hint: unknown,
+  ): Classification | undefined => {
+    const originalException = originalExceptionOf(hint);
+    const mark = expectedMarkOf(originalException) ?? serializedMarkOf(event);
+    if (mark)
+      return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
+    liveEvent = event;
+    liveOriginalException = originalException;
+    try {
+      return rulesDecide(withUpstream(eventFacts(event, hint), liveUpstream));
+    } finally {
+      liveEvent = undefined;
+      liveOriginalException = undefined;
+    }
+  };
+
+  const classifier: Classifier = {
     rules: publicRules,
     stats: { rules: normalized.length, ...matcher.stats },
-    classify(event, hint) {
-      const originalException = originalExceptionOf(hint);
-      // The live error's mark; else the one `expectedErrorMarksIntegration` wrote where it was thrown.
-      const mark = expectedMarkOf(originalException) ?? serializedMarkOf(event);
-      if (mark)
-        return { kind: mark.kind, action: mark.action, rule: `typed:${mark.kind}`, summary: 'redacted' };
-      liveEvent = event;
-      liveOriginalException = originalException;
-      try {
-        return decide(withUpstream(eventFacts(event, hint), liveUpstream));
-      } finally {
-        liveEvent = undefined;
-        liveOriginalException = undefined;
-      }
-    },
+    classify: (event, hint) => classifyWith(decide, event, hint),
     classifyBreadcrumb(breadcrumb) {
       return decide(breadcrumbFactsWithUpstream(breadcrumb, readUpstream));
     },
@@ -179,6 +199,7 @@ export function* classifierSteps(
       }
     },
   };
+  return { classifier, claim: (event, hint) => classifyWith(claimOf, event, hint) };
 }
 
 /** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */

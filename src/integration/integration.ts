@@ -185,7 +185,12 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       try {
         // Our own surge report: never classified (`scrubSurgeEvent` tidies it before it is sent).
         if (isSurgeEvent(event)) return input;
-        const classification = rules.classifier().classify(event, hint);
+        // In enforce mode a guard matching alone sends the event as no match does: `claim` skips the guards
+        // (and the upstream read they may need) for the events no rule claims, most of them.
+        const classification =
+          mode === 'enforce' && isClient(client)
+            ? rules.claim(event, hint)
+            : rules.classifier().classify(event, hint);
         if (classification && !isClient(client)) {
           // Without the client there is no scope for the breadcrumb and no client report for a drop.
           DEBUG_BUILD &&

@@ -3,7 +3,7 @@ import type { IndexedMatcherSteps } from '../rules/indexed-match.js';
 import type { PatternCompiler } from '../rules/pattern.js';
 import { ruleIndexOf } from '../rules/rule-index.js';
 import { fitsSimpleMatch } from '../rules/simple-match.js';
-import type { Rule } from '../rules/types.js';
+import type { Classification, Rule } from '../rules/types.js';
 import type { UpstreamReader } from '../rules/upstream-reader.js';
 import { normalizeRules } from '../rules/validate.js';
 import { DEBUG_BUILD } from '../sentry/debug-build.js';
@@ -26,6 +26,8 @@ export interface RuleSetOptions {
 export interface RuleSet {
   /** The classifier events and breadcrumbs are decided with now. */
   classifier(): Classifier;
+  /** Its `claim` (`CompiledClassifier`): an event as enforce mode decides it. */
+  claim(event: unknown, hint: unknown): Classification | undefined;
   /**
    * Validates `rules` at once, throwing `RuleConfigError` as `createClassifier` does, then compiles them:
    * at once when that takes one slice (a few milliseconds), else in slices between events, the rules in
@@ -64,7 +66,8 @@ export function ruleSet(options: RuleSetOptions): RuleSet {
   let replacements = 0;
 
   return {
-    classifier: () => current,
+    classifier: () => current.classifier,
+    claim: (event, hint) => current.claim(event, hint),
     replace(rules) {
       const start = Date.now();
       // Validated here, so a refusal is thrown to the caller.

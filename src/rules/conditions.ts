@@ -6,6 +6,11 @@ import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 export interface Matcher {
   /** The deciding rule: a matching `report` rule, else the first matching rule in order. */
   readonly match: (facts: Facts) => NormalizedRule | undefined;
+  /**
+   * `match` where a guard alone means nothing (`claimingRule`): the same rule whenever a rule that is no
+   * guard matches, else `undefined`.
+   */
+  readonly claim: (facts: Facts) => NormalizedRule | undefined;
   /** Every matching rule, in order (for explanations and rule self-tests). */
   readonly matchAll: (facts: Facts) => NormalizedRule[];
   readonly stats: MatcherStats;
@@ -88,6 +93,34 @@ function patternHolds(pattern: PatternMatcher, facts: Facts, window: number): bo
     left -= text.length;
   }
   return false;
+}
+
+/**
+ * `decidingRule` for a caller to whom a guard matching alone changes nothing (enforce mode sends the event
+ * either way): guards are tried only once a rule that is no guard holds, and then as `decidingRule` tries
+ * them, so whenever that rule exists the answer is the same. An event no rule claims costs no guard's
+ * conditions (an `upstream` condition reads the whole error).
+ */
+export function claimingRule(
+  candidates: readonly number[],
+  rules: readonly NormalizedRule[],
+  holds: (index: number, facts: Facts) => boolean,
+  facts: Facts,
+): NormalizedRule | undefined {
+  let winner: NormalizedRule | undefined;
+  for (const index of candidates) {
+    const rule = rules[index] as NormalizedRule;
+    if (rule.action !== 'report' && holds(index, facts)) {
+      winner = rule;
+      break;
+    }
+  }
+  if (!winner) return undefined;
+  for (const index of candidates) {
+    const rule = rules[index] as NormalizedRule;
+    if (rule.action === 'report' && holds(index, facts)) return rule;
+  }
+  return winner;
 }
 
 /** A field's parts read back to back, cut to `maxTextLength` code units. */

@@ -40,5 +40,6 @@ export function withLifecycle(
     }
     return first ?? shadow;
   };
-  return { match, matchAll: matcher.matchAll, stats: matcher.stats };
+  // Shadow and expired rules reorder precedence: a claim is decided in full.
+  return { match, claim: match, matchAll: matcher.matchAll, stats: matcher.stats };
 }

@@ -1,6 +1,12 @@
 import type { AnchorSearch } from './anchor-search.js';
 import type { CompiledRules } from './compile.js';
-import { decidingRule, type Matcher, otherConditionsHold, PATTERN_TEXT_LIMIT } from './conditions.js';
+import {
+  claimingRule,
+  decidingRule,
+  type Matcher,
+  otherConditionsHold,
+  PATTERN_TEXT_LIMIT,
+} from './conditions.js';
 import type { Facts, UpstreamFacts } from './facts.js';
 import type { NormalizedRule } from './validate.js';
 
@@ -107,6 +113,10 @@ export function createMatcher(compiled: CompiledRules, search: AnchorSearch, max
     match(facts) {
       collect(facts);
       return decidingRule(candidates, rules, holds, facts);
+    },
+    claim(facts) {
+      collect(facts);
+      return claimingRule(candidates, rules, holds, facts);
     },
     matchAll(facts) {
       collect(facts);

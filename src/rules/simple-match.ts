@@ -1,4 +1,5 @@
 import {
+  claimingRule,
   decidingRule,
   joinCapped,
   type Matcher,
@@ -92,6 +93,10 @@ export function createSimpleMatcher(rules: readonly NormalizedRule[], maxTextLen
     match(facts) {
       read(facts);
       return decidingRule(everyRule, rules, holds, facts);
+    },
+    claim(facts) {
+      read(facts);
+      return claimingRule(everyRule, rules, holds, facts);
     },
     matchAll(facts) {
       read(facts);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildClassifier } from '../../src/classifier/build.js';
+import { buildClassifier, classifierSteps, finished } from '../../src/classifier/build.js';
 import { createClassifier, type Rule } from '../../src/index.js';
 import { compileLinearPattern } from '../../src/rules/linear-pattern.js';
+import { normalizeRules } from '../../src/rules/validate.js';
 import { eventUpstreamError } from '../../src/upstream/from-event.js';
 
 /**
@@ -188,6 +189,36 @@ describe('createClassifier (differential)', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('claims as it classifies, except that a guard matching alone claims nothing (enforce mode), with the index and without it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ruleArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(eventArbitrary, errorArbitrary), { minLength: 1, maxLength: 10 }),
+        (generated, events) => {
+          const rules = generated.map((rule, index) => ({ ...rule, id: `rule-${index}` }) as Rule);
+          for (const index of ['always', 'never'] as const) {
+            const { classifier, claim } = finished(
+              classifierSteps(normalizeRules(rules, compileLinearPattern), undefined, {
+                readUpstream: eventUpstreamError,
+                compilePattern: compileLinearPattern,
+                index,
+              }),
+            );
+            for (const [event, error] of events) {
+              const hint = error === undefined ? undefined : { originalException: error };
+              const claimedByNoGuard = classifier
+                .explain(event, hint)
+                .some((id) => rules.find((rule) => rule.id === id)?.action !== 'report');
+              const expected = claimedByNoGuard ? classifier.classify(event, hint) : undefined;
+              expect(claim(event, hint)).toEqual(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
