@@ -36,9 +36,12 @@ export function wrapBeforeBreadcrumb(
   const wrapped: BeforeBreadcrumb = (breadcrumb, hint) => {
     let current: Breadcrumb | null = breadcrumb;
     try {
-      current = classifyBreadcrumb(breadcrumb, classifier(), mode);
-      if (current !== null && typeof current === 'object')
-        current = { ...current, [DECIDED]: true } as Breadcrumb;
+      // Our own demotion breadcrumbs are never classified, here or on an event: no marked copy of them.
+      if (!isDemotionBreadcrumb(breadcrumb)) {
+        current = classifyBreadcrumb(breadcrumb, classifier(), mode);
+        if (current !== null && typeof current === 'object')
+          current = { ...current, [DECIDED]: true } as Breadcrumb;
+      }
     } catch (error) {
       DEBUG_BUILD && debugLog('warn', 'Keeping a breadcrumb unclassified after an internal error:', error);
     }
@@ -54,6 +57,14 @@ export function wrapBeforeBreadcrumb(
   };
   Object.defineProperty(wrapped, WRAPPED, { value: true });
   clientOptions.beforeBreadcrumb = wrapped;
+}
+
+function isDemotionBreadcrumb(breadcrumb: unknown): boolean {
+  return (
+    typeof breadcrumb === 'object' &&
+    breadcrumb !== null &&
+    (breadcrumb as Breadcrumb).category === DEMOTED_CATEGORY
+  );
 }
 
 /**
