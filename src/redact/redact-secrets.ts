@@ -14,11 +14,21 @@ import { redactUrlCredentials } from './url-credentials.js';
 export function redactSecrets(text: string): string {
   let redacted = redactUrlCredentials(text);
   let marked = mark(redacted);
+  // The assignment shapes share one gate: it is tested once per version of the text.
+  let gate: RegExp | undefined;
+  let gateOpen = false;
   for (let index = 0; index < SECRET_SHAPES.length; index++) {
-    if (marked.text !== redacted) marked = mark(redacted);
+    if (marked.text !== redacted) {
+      marked = mark(redacted);
+      gate = undefined;
+    }
     const shape = SECRET_SHAPES[index] as SecretShape;
     if (!mayMatch(marked, SHAPE_CONDITIONS[index] as readonly Condition[])) continue;
-    if (shape.gate === undefined || shape.gate.test(redacted)) redacted = applyShape(redacted, shape);
+    if (shape.gate !== undefined && shape.gate !== gate) {
+      gate = shape.gate;
+      gateOpen = gate.test(redacted);
+    }
+    if (shape.gate === undefined || gateOpen) redacted = applyShape(redacted, shape);
   }
   return redactHighEntropyTokens(redacted);
 }
@@ -28,7 +38,7 @@ export function redactSecrets(text: string): string {
  * whose first pair is absent cannot be in the text, so most shapes are skipped without any search. The
  * table is stamped with a generation number instead of being cleared for each text.
  */
-const SEEN = new Uint32Array(2 * 129 * 128);
+const SEEN = new Uint8Array(2 * 129 * 128);
 /** Offset of the lower-case half of `SEEN`. */
 const FOLDED = 129 * 128;
 /** Row of `SEEN` for single characters (a literal of one character). */
@@ -78,7 +88,8 @@ function lowerAscii(code: number): number {
 }
 
 function mark(text: string): Marked {
-  generation = (generation + 1) >>> 0;
+  // A byte per entry keeps the table small enough to stay in cache; it is cleared every 255 texts.
+  generation = (generation + 1) & 0xff;
   if (generation === 0) {
     SEEN.fill(0);
     generation = 1;
