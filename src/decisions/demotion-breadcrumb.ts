@@ -1,12 +1,16 @@
 import type { Breadcrumb, Event } from '@sentry/core';
 import { eventHeadline } from '../event/facts.js';
 import { summarize } from '../redact/index.js';
+import { rememberRecent } from '../rules/recent-texts.js';
 import type { Classification } from '../rules/types.js';
 import { optionsOf, type SentryClient } from '../sentry/client.js';
 import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog } from '../sentry/debug-log.js';
 import { isolationScopeOf } from '../sentry/scopes.js';
 import { DEMOTED_CATEGORY } from './tags.js';
+
+/** Demotions come in storms of one text: each is redacted once. */
+const summaryOf = rememberRecent(summarize);
 
 /**
  * The breadcrumb that stands in for a demoted event: kind and rule, plus a short redacted summary of the
@@ -19,7 +23,7 @@ export function demotionBreadcrumb(event: Event, classification: Classification)
     category: DEMOTED_CATEGORY,
     level: 'info',
     message: text
-      ? `${classification.kind}: ${summarize(text)}`
+      ? `${classification.kind}: ${summaryOf(text)}`
       : `${classification.kind} (message withheld)`,
     data: { kind: classification.kind, rule: classification.rule },
   };

@@ -1,4 +1,5 @@
 import { isRecord, read } from '../event/guarded-read.js';
+import { rememberRecent } from '../rules/recent-texts.js';
 import type { UpstreamFacts } from '../rules/upstream-vocabulary.js';
 import { codeSignals, STRONG_CODES, WEAK_CODES } from './body-codes.js';
 import type { Evidence } from './evidence.js';
@@ -31,6 +32,8 @@ const FINAL_REASONS: ReadonlySet<UpstreamErrorReason> = new Set([
   'cancelled',
   'tls',
 ]);
+/** `statusFromText`, once per text of a storm. */
+const statusInText = rememberRecent(statusFromText);
 /** Undici's wrappers, whose message says nothing until the cause's is added. */
 const WRAPPER_MESSAGES: ReadonlySet<string> = new Set(['fetch failed', 'terminated']);
 
@@ -176,7 +179,7 @@ function fromSignal(
  * mid-stream), else one stated in the text.
  */
 function httpStatus(evidence: Evidence, text: string): number | undefined {
-  return evidence.statuses.at(-1) ?? evidence.bodyStatuses[0] ?? statusFromText(text);
+  return evidence.statuses.at(-1) ?? evidence.bodyStatuses[0] ?? statusInText(text);
 }
 
 /**

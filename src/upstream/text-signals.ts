@@ -1,3 +1,4 @@
+import { rememberRecent } from '../rules/recent-texts.js';
 import { createTextMatcher, type TextMatcher } from '../rules/text-matcher.js';
 import { CAUSE_RULES } from './cause-rules.js';
 import type { Signal } from './signals.js';
@@ -10,13 +11,13 @@ let causes: TextMatcher<Signal> | undefined;
 let symptoms: TextMatcher<Signal> | undefined;
 
 /** The cause a text names (quota, context overflow, policy, key…), from `CAUSE_RULES`. */
-export function causeSignal(text: string): Signal | undefined {
+export const causeSignal = rememberRecent((text: string): Signal | undefined => {
   causes ??= createTextMatcher(CAUSE_RULES, { maxTextLength: MAX_SCANNED_TEXT });
   return causes.match(text);
-}
+});
 
 /** The symptom a text describes (rate limit, overload, timeout, network…), from `SYMPTOM_RULES`. */
-export function symptomSignal(text: string): Signal | undefined {
+export const symptomSignal = rememberRecent((text: string): Signal | undefined => {
   symptoms ??= createTextMatcher(SYMPTOM_RULES, { maxTextLength: MAX_SCANNED_TEXT });
   return symptoms.match(text);
-}
+});
