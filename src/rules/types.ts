@@ -85,7 +85,7 @@ export interface Rule {
   /**
    * A RegExp one text field must match (plain JSON: `{ source, flags }`), matched by an automaton in time
    * linear in the text; refused at compile time where none can match it (backreferences, most lookaround,
-   * more than 160 states). It sees the first 8,192 UTF-16 code units of the event's text, fields together.
+   * more than 128 states). It sees the first 8,192 UTF-16 code units of the event's text, fields together.
    */
   readonly pattern?: RegExp | PatternSource;
   /** HTTP status (or statuses) of the error, read from structured fields only, never from the text. */

@@ -130,8 +130,8 @@ describe('compileLinearPattern', () => {
     [new RegExp('[\\q{abc}]', 'v'), 'matches strings, not one character'],
     // biome-ignore lint/complexity/useRegexLiterals: the `v` flag is newer than the TypeScript target
     [new RegExp('\\p{RGI_Emoji}', 'v'), 'a property of strings'],
-    [/a{161}/, 'needs more than 160 automaton states'],
-    [/(?:[ab]{1,31}){1,15}x/, 'needs more than 160 automaton states'],
+    [/a{129}/, 'needs more than 128 automaton states'],
+    [/(?:[ab]{1,31}){1,15}x/, 'needs more than 128 automaton states'],
     // biome-ignore lint/complexity/useRegexLiterals: TypeScript refuses an octal escape in a literal
     [new RegExp('\\01'), 'legacy octal escape'],
   ])('refuses %s with the reason (%s)', (pattern, reason) => {

@@ -81,7 +81,8 @@ export function foreignContentReason(text: string): string | undefined {
     return `an HTML page${title ? ` ("${title}")` : ''}, not a Sentry export (a proxy's or login page?); suggest reads Sentry's JSON: events, JSON Lines, envelopes, or the issues API's answer`;
   }
   const firstLine = start.split('\n', 1)[0] ?? '';
-  if (/^[^,]{1,200}(?:,[^,]{0,200}){2,}$/.test(firstLine.trim())) {
+  // A header line of a CSV is short: a longer first line is left to the generic message (and the test stays cheap).
+  if (firstLine.length <= 65_536 && /^[^,]{1,200}(?:,[^,]{0,200}){2,}$/.test(firstLine.trim())) {
     return "CSV, not a Sentry export: suggest reads Sentry's JSON (events, JSON Lines, envelopes, or the issues API's answer, e.g. `suggest --org <slug> --project <slug>`)";
   }
   return undefined;
