@@ -1,11 +1,15 @@
 import { createServer } from 'node:net';
-import { basename } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchChromium, RUN_IN_BROWSER } from '../helpers/chromium.js';
-import { type EnvelopeReceiver, startEnvelopeReceiver } from '../helpers/envelope-receiver.js';
-import { type Api, type PageServer, runPage, startPageServer, waitUntil } from '../helpers/page-server.js';
-import { REPOSITORY } from '../helpers/spawn.js';
+import { type Browser, RUN_IN_BROWSER } from '../helpers/chromium.js';
+import type { EnvelopeReceiver } from '../helpers/envelope-receiver.js';
+import {
+  type Api,
+  type BrowserScenario,
+  type PageServer,
+  runPage,
+  startBrowserScenario,
+  waitUntil,
+} from '../helpers/page-server.js';
 
 interface SentEvent {
   exception?: { values: Array<{ type: string; value: string }> };
@@ -42,6 +46,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+let scenario: BrowserScenario | undefined;
 let receiver: EnvelopeReceiver;
 let pageServer: PageServer | undefined;
 let browser: Browser | undefined;
@@ -49,29 +54,12 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   if (!RUN_IN_BROWSER) return;
   // Minified as an app's production build is: the libraries' class names do not survive it.
-  const bundle = await build({
-    entryPoints: ['test/browser/libraries-page.ts'],
-    absWorkingDir: REPOSITORY,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    outdir: 'page',
-    entryNames: 'page',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  const files = new Map(bundle.outputFiles.map((file) => [`/${basename(file.path)}`, file.text]));
-  receiver = await startEnvelopeReceiver();
-  pageServer = await startPageServer(files, API);
-  browser = await launchChromium();
+  scenario = await startBrowserScenario('test/browser/libraries-page.ts', API, { minify: true });
+  ({ receiver, pageServer, browser } = scenario);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await pageServer?.close();
-  await receiver?.close();
+  await scenario?.close();
 });
 
 describe.runIf(RUN_IN_BROWSER)(

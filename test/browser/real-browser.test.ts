@@ -1,16 +1,14 @@
-import { basename } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchChromium, RUN_IN_BROWSER } from '../helpers/chromium.js';
-import { type EnvelopeReceiver, startEnvelopeReceiver } from '../helpers/envelope-receiver.js';
+import { type Browser, RUN_IN_BROWSER } from '../helpers/chromium.js';
+import type { EnvelopeReceiver } from '../helpers/envelope-receiver.js';
 import {
   type Api,
+  type BrowserScenario,
   runPage as openPage,
   type PageServer,
-  startPageServer,
+  startBrowserScenario,
   waitUntil,
 } from '../helpers/page-server.js';
-import { REPOSITORY } from '../helpers/spawn.js';
 
 interface SentEvent {
   level?: string;
@@ -40,36 +38,23 @@ const API: Api = {
   },
 };
 
+let scenario: BrowserScenario | undefined;
 let receiver: EnvelopeReceiver;
 let pageServer: PageServer | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
   if (!RUN_IN_BROWSER) return;
-  // Bundled for the browser: a `node:` import anywhere on the integration's path fails the build here.
-  const bundle = await build({
-    entryPoints: ['test/browser/page.ts'],
-    absWorkingDir: REPOSITORY,
-    bundle: true,
+  // Bundled for the browser as an app's bundler splits dynamic imports (there are none: `page.js` alone).
+  scenario = await startBrowserScenario('test/browser/page.ts', API, {
     splitting: true,
-    format: 'esm',
-    outdir: 'page',
     chunkNames: '[name]-[hash]',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
   });
-  const files = new Map(bundle.outputFiles.map((file) => [`/${basename(file.path)}`, file.text]));
-  receiver = await startEnvelopeReceiver();
-  pageServer = await startPageServer(files, API);
-  browser = await launchChromium();
+  ({ receiver, pageServer, browser } = scenario);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await pageServer?.close();
-  await receiver?.close();
+  await scenario?.close();
 });
 
 /** Opens the page and waits until its scenario has run (or says what the page printed). */

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from './chromium.js';
+import { basename } from 'node:path';
+import { type BuildOptions, build } from 'esbuild';
+import { type Browser, launchChromium } from './chromium.js';
+import { type EnvelopeReceiver, startEnvelopeReceiver } from './envelope-receiver.js';
+import { REPOSITORY } from './spawn.js';
 
 /** What the server answers on a path: a status, a body, and headers beside `content-type: application/json`. */
 export interface Answer {
@@ -79,4 +83,50 @@ export async function runPage(browser: Browser, url: string): Promise<void> {
     .catch((error: unknown) => {
       throw new Error(`the page did not finish: ${String(error)}\n${pageConsole.join('\n')}`);
     });
+}
+
+/** A page in Chromium: its bundle served beside an API, and a receiver for what the SDK sends. */
+export interface BrowserScenario {
+  readonly receiver: EnvelopeReceiver;
+  readonly pageServer: PageServer;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Bundles `entry` for the browser (esbuild, with `bundleOptions` over the defaults; a `node:` import on
+ * its path fails the build), serves it as `/page.js` beside `api`, and starts a receiver and Chromium.
+ */
+export async function startBrowserScenario(
+  entry: string,
+  api: Api,
+  bundleOptions: BuildOptions = {},
+): Promise<BrowserScenario> {
+  const bundle = await build({
+    entryPoints: [entry],
+    absWorkingDir: REPOSITORY,
+    bundle: true,
+    format: 'esm',
+    outdir: 'page',
+    entryNames: 'page',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+    ...bundleOptions,
+  });
+  const files = new Map((bundle.outputFiles ?? []).map((file) => [`/${basename(file.path)}`, file.text]));
+  const receiver = await startEnvelopeReceiver();
+  const pageServer = await startPageServer(files, api);
+  const browser = await launchChromium();
+  return {
+    receiver,
+    pageServer,
+    browser,
+    async close() {
+      await browser.close();
+      await pageServer.close();
+      await receiver.close();
+    },
+  };
 }
