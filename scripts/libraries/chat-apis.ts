@@ -1,16 +1,16 @@
 import { REST } from '@discordjs/rest';
 import { WebClient } from '@slack/web-api';
-import type { Loopback } from './loopback.js';
-import { because, type LibraryDecision, type LibraryScenario, passes, thrownBy } from './scenario.js';
+import type { Answer, Loopback } from './loopback.js';
+import {
+  because,
+  demotes,
+  type LibraryDecision,
+  type LibraryScenario,
+  passes,
+  thrownBy,
+} from './scenario.js';
 
-const RATE_LIMITED = (why: string): LibraryDecision =>
-  because({ outcome: 'breadcrumb', kind: 'transient_upstream' }, why);
-
-type Answer = {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-};
+const RATE_LIMITED = (why: string): LibraryDecision => because(demotes('transient_upstream'), why);
 
 function slack(name: string, expected: LibraryDecision, answer: Answer): LibraryScenario {
   return {
@@ -116,7 +116,7 @@ const discordScenarios: readonly LibraryScenario[] = [
   discord(
     'bad-gateway',
     because(
-      { outcome: 'breadcrumb', kind: 'transient_upstream' },
+      demotes('transient_upstream'),
       "Discord's own 502, read from @discordjs/rest's HTTPError and its live status",
     ),
     { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },

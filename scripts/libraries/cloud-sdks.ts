@@ -1,13 +1,19 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Loopback } from './loopback.js';
-import { because, type LibraryDecision, type LibraryScenario, passes, thrownBy } from './scenario.js';
+import {
+  because,
+  demotes,
+  type LibraryDecision,
+  type LibraryScenario,
+  passes,
+  thrownBy,
+} from './scenario.js';
 
 /** Static credentials: the loopback checks no signature. */
 const CREDENTIALS = { accessKeyId: 'AKIACORPUS000000000', secretAccessKey: 'corpus-secret-access-key' };
 
-const TRANSIENT = (why: string): LibraryDecision =>
-  because({ outcome: 'breadcrumb', kind: 'transient_upstream' }, why);
+const TRANSIENT = (why: string): LibraryDecision => because(demotes('transient_upstream'), why);
 const REJECTED = because(
   { outcome: 'pass', kind: 'provider_key_rejected' },
   'expired or invalid AWS credentials: a misconfiguration the app must hear about',

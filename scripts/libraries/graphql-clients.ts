@@ -1,8 +1,15 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { graphql } from '@octokit/graphql';
 import { GraphQLClient } from 'graphql-request';
-import type { Loopback } from './loopback.js';
-import { because, type LibraryDecision, type LibraryScenario, passes, thrownBy } from './scenario.js';
+import type { Answer, Loopback } from './loopback.js';
+import {
+  because,
+  demotes,
+  type LibraryDecision,
+  type LibraryScenario,
+  passes,
+  thrownBy,
+} from './scenario.js';
 
 /**
  * GraphQL bodies as the APIs send them, most in an HTTP 200: GitHub's primary rate limit
@@ -50,7 +57,7 @@ const BODIES = {
 } as const;
 
 const THROTTLED = because(
-  { outcome: 'breadcrumb', kind: 'transient_upstream' },
+  demotes('transient_upstream'),
   'the API asks to be called later: a rate limit in an HTTP 200, retried by the client or the user',
 );
 const EXPIRED = because(
@@ -61,7 +68,6 @@ const VALIDATION = because(passes, 'a query the app wrote wrong: a bug');
 
 const QUERY = '{ product(id: 1) { nmae } }';
 
-type Answer = { readonly status: number; readonly body: unknown };
 const ok = (body: unknown): Answer => ({ status: 200, body });
 
 function graphqlRequest(name: string, expected: LibraryDecision, answer: Answer): LibraryScenario {
@@ -117,10 +123,7 @@ export const graphqlScenarios: readonly LibraryScenario[] = [
   graphqlRequest('validation-failed', VALIDATION, ok(BODIES.validationFailed)),
   graphqlRequest(
     'status-429',
-    because(
-      { outcome: 'breadcrumb', kind: 'transient_upstream' },
-      'a 429 asks to be called later, whoever answers',
-    ),
+    because(demotes('transient_upstream'), 'a 429 asks to be called later, whoever answers'),
     { status: 429, body: { errors: [{ message: 'Too many requests' }] } },
   ),
   graphqlRequest(

@@ -5,6 +5,7 @@ import { CLOSED_PORT, type Loopback } from './loopback.js';
 import {
   because,
   decisionFields,
+  demotes,
   type LibraryDecision,
   type LibraryScenario,
   passes,
@@ -213,7 +214,7 @@ const wsScenarios: readonly LibraryScenario[] = [
   wsScenario(
     'handshake-429',
     because(
-      { outcome: 'breadcrumb', kind: 'transient_upstream' },
+      demotes('transient_upstream'),
       'a 429 at the handshake asks the client to reconnect later, wherever it runs',
     ),
     429,

@@ -1,17 +1,17 @@
 import { request as octokitRequest } from '@octokit/request';
 import { GaxiosError, request as gaxiosRequest } from 'gaxios';
 import { OAuth2Client } from 'google-auth-library';
-import type { Loopback } from './loopback.js';
-import { because, type LibraryDecision, type LibraryScenario, passes, thrownBy } from './scenario.js';
+import type { Answer, Loopback } from './loopback.js';
+import {
+  because,
+  demotes,
+  type LibraryDecision,
+  type LibraryScenario,
+  passes,
+  thrownBy,
+} from './scenario.js';
 
-const RATE_LIMITED = (why: string): LibraryDecision =>
-  because({ outcome: 'breadcrumb', kind: 'transient_upstream' }, why);
-
-type Answer = {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-};
+const RATE_LIMITED = (why: string): LibraryDecision => because(demotes('transient_upstream'), why);
 
 function octokit(name: string, expected: LibraryDecision, answer: Answer): LibraryScenario {
   return {
