@@ -407,12 +407,11 @@ function run(program: Program, start: number, flags: string, anchored: boolean):
 
   /** The rest of a text whose state sets do not repeat: the automaton alone, nothing cached. */
   const uncached = (set: StateSet, text: string, from: number): boolean => {
-    let waiting = Int32Array.from(set.waiting);
-    let count = waiting.length;
+    // Two buffers of the automaton's size, swapped at each character: no allocation per character.
+    let waiting = new Int32Array(size);
+    waiting.set(set.waiting);
+    let count = set.waiting.length;
     let spare = new Int32Array(size);
-    waiting = Int32Array.from({ length: size }, (_, index) =>
-      index < count ? (set.waiting[index] as number) : 0,
-    );
     let previous = set.previous;
     const length = text.length;
     for (let position = from; position < length; ) {
