@@ -112,6 +112,7 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
         ...scenario.expected,
         ...(scenario.replay === undefined ? {} : { replay: scenario.replay }),
         ...(scenario.device === undefined ? {} : { device: scenario.device }),
+        ...(scenario.ideal === undefined ? {} : { ideal: scenario.ideal }),
       });
     }
   } finally {

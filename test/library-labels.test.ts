@@ -10,6 +10,7 @@ describe('the real-library corpus labels', () => {
       ...scenario.expected,
       ...(scenario.replay === undefined ? {} : { replay: scenario.replay }),
       ...(scenario.device === undefined ? {} : { device: scenario.device }),
+      ...(scenario.ideal === undefined ? {} : { ideal: scenario.ideal }),
     }));
     const committed = loadLibraryCorpus().map(({ expectation: { file: _file, ...label } }) => label);
     expect(committed).toEqual(fromScenarios);

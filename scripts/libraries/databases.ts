@@ -5,7 +5,14 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { CLOSED_PORT } from './loopback.js';
-import { because, type LibraryDecision, type LibraryScenario, passes, thrownBy } from './scenario.js';
+import {
+  because,
+  type LibraryDecision,
+  type LibraryScenario,
+  passes,
+  thrownBy,
+  unnamedOnDevice,
+} from './scenario.js';
 import { SERVER_PASSWORD, SERVER_PORTS, type ServerName, server, silentPort } from './servers.js';
 
 /** Kind of the datastore guard: a database or cache driver's error always reaches Sentry on a server. */
@@ -36,7 +43,7 @@ function scenario(
   library: string,
   name: string,
   needs: ServerName | undefined,
-  decision: Pick<LibraryScenario, 'expected' | 'device'>,
+  decision: Pick<LibraryScenario, 'expected' | 'device' | 'ideal'>,
   run: () => Promise<unknown>,
 ): LibraryScenario {
   return {
@@ -195,8 +202,12 @@ const pgScenarios: readonly LibraryScenario[] = [
       }
     },
   ),
-  scenario('pg', 'connection-refused', undefined, { expected: NO_IDENTITY }, () =>
-    thrownBy(() => pgClient({ port: CLOSED_PORT }).connect()),
+  scenario(
+    'pg',
+    'connection-refused',
+    undefined,
+    { expected: NO_IDENTITY, ideal: unnamedOnDevice('connection_refused') },
+    () => thrownBy(() => pgClient({ port: CLOSED_PORT }).connect()),
   ),
 ];
 
@@ -303,8 +314,12 @@ const mysql2Scenarios: readonly LibraryScenario[] = [
       }
     },
   ),
-  scenario('mysql2', 'connection-refused', undefined, { expected: NO_IDENTITY }, () =>
-    thrownBy(() => mysql.createConnection(mysqlOptions({ port: CLOSED_PORT }))),
+  scenario(
+    'mysql2',
+    'connection-refused',
+    undefined,
+    { expected: NO_IDENTITY, ideal: unnamedOnDevice('connection_refused') },
+    () => thrownBy(() => mysql.createConnection(mysqlOptions({ port: CLOSED_PORT }))),
   ),
 ];
 
@@ -342,8 +357,13 @@ const mariadbScenarios: readonly LibraryScenario[] = [
       }
     },
   ),
-  scenario('mariadb', 'connection-refused', undefined, { expected: NO_IDENTITY }, () =>
-    thrownBy(() => mariadb.createConnection(mariadbOptions({ port: CLOSED_PORT, connectTimeout: 500 }))),
+  scenario(
+    'mariadb',
+    'connection-refused',
+    undefined,
+    { expected: NO_IDENTITY, ideal: unnamedOnDevice('connection_refused') },
+    () =>
+      thrownBy(() => mariadb.createConnection(mariadbOptions({ port: CLOSED_PORT, connectTimeout: 500 }))),
   ),
 ];
 
@@ -490,13 +510,19 @@ const redisScenarios: readonly LibraryScenario[] = [
       }
     },
   ),
-  scenario('redis', 'connection-refused', undefined, { expected: NO_IDENTITY }, async () => {
-    const client = createClient({
-      socket: { host: '127.0.0.1', port: CLOSED_PORT, reconnectStrategy: false },
-    });
-    client.on('error', () => undefined);
-    return thrownBy(() => client.connect());
-  }),
+  scenario(
+    'redis',
+    'connection-refused',
+    undefined,
+    { expected: NO_IDENTITY, ideal: unnamedOnDevice('connection_refused') },
+    async () => {
+      const client = createClient({
+        socket: { host: '127.0.0.1', port: CLOSED_PORT, reconnectStrategy: false },
+      });
+      client.on('error', () => undefined);
+      return thrownBy(() => client.connect());
+    },
+  ),
   scenario(
     'redis',
     'client-closed',

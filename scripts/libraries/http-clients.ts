@@ -17,6 +17,7 @@ import {
   thrownBy,
   timeoutDemotedOnDevice,
   UNRESOLVABLE_HOST,
+  unnamedOnDevice,
 } from './scenario.js';
 
 /** A scenario without one of its optional fields. */
@@ -52,9 +53,11 @@ const STATUS_DECISIONS = {
   503: passes,
 } as const;
 
-/** Clients whose Node transport errors carry no identity of theirs (Node's own `Error`, its message). */
+/**
+ * Clients whose Node transport errors carry no identity of theirs (Node's own `Error`, its message, Node's
+ * frames). axios copies the cause's name and message too, but its own frames name it (`thrownBy`).
+ */
 const NO_TRANSPORT_IDENTITY: Readonly<Record<string, string>> = {
-  axios: "axios in Node copies the cause's name and message (`Error: connect ECONNREFUSED …`)",
   superagent: "superagent rethrows Node's error as is",
 };
 
@@ -106,10 +109,13 @@ function transportScenarios(library: string, call: Call, only?: readonly string[
 }
 
 /** A refused connection or failed lookup: demoted on a device where the client's identity shows, else passed. */
-function transportDecision(library: string, kind: string): Pick<LibraryScenario, 'expected' | 'device'> {
+function transportDecision(
+  library: string,
+  kind: string,
+): Pick<LibraryScenario, 'expected' | 'device' | 'ideal'> {
   return NO_TRANSPORT_IDENTITY[library] === undefined
     ? decisionFields(demotedOnDevice(kind))
-    : { expected: passes };
+    : { expected: passes, ideal: unnamedOnDevice(kind) };
 }
 
 function statusScenarios(library: string, call: Call): LibraryScenario[] {
@@ -184,17 +190,8 @@ export const httpClientScenarios: readonly LibraryScenario[] = [
   ...transportScenarios('got', gotCall),
   ...statusScenarios('ky', kyCall),
   ...transportScenarios('ky', kyCall),
-  ...statusScenarios('superagent', superagentCall).map((scenario) =>
-    ['status-401', 'status-403', 'status-404', 'status-429'].includes(scenario.name)
-      ? {
-          ...scenario,
-          replay: {
-            ...passes,
-            why: "superagent's message is the bare reason phrase; the status lives on the live error only",
-          },
-        }
-      : scenario,
-  ),
+  // superagent's message is the bare reason phrase: the live `status`, or on replay its frames, name it.
+  ...statusScenarios('superagent', superagentCall),
   ...transportScenarios('superagent', superagentCall, [
     'timeout',
     'connection-refused',

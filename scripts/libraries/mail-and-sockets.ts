@@ -11,6 +11,7 @@ import {
   passes,
   type SplitDecision,
   thrownBy,
+  unnamedOnDevice,
 } from './scenario.js';
 
 /** Where a scripted SMTP session answers otherwise than `250`: the greeting, AUTH, RCPT TO or DATA's end. */
@@ -163,11 +164,14 @@ const nodemailerScenarios: readonly LibraryScenario[] = [
     { auth: '535 5.7.8 Error: authentication failed: authentication failure' },
     true,
   ),
-  nodemailerScenario(
-    'connection-refused',
-    because(passes, 'the mail relay is down: an outage, and nodemailer’s message is Node’s own words'),
-    undefined,
-  ),
+  {
+    ...nodemailerScenario(
+      'connection-refused',
+      because(passes, 'the mail relay is down: an outage, and nodemailer’s message is Node’s own words'),
+      undefined,
+    ),
+    ideal: unnamedOnDevice('connection_refused'),
+  },
 ];
 
 function wsScenario(

@@ -198,16 +198,23 @@ function oauth(name: string, expected: LibraryDecision, body: unknown): LibraryS
 
 /** OAuth token endpoint answers (RFC 6749 §5.2) as Google sends them. */
 const oauthScenarios: readonly LibraryScenario[] = [
-  oauth(
-    'refresh-token-expired',
-    // The user's grant lapsed (their state), but google-auth-library's message is the bare code
-    // `invalid_grant`: the expiry wording is in `response.data` only, which no rule reads. Left, passes.
-    because(
-      passes,
-      'a lapsed grant, but the message is the bare invalid_grant: the expiry words are on response.data only',
+  {
+    ...oauth(
+      'refresh-token-expired',
+      // The user's grant lapsed (their state), but google-auth-library's message is the bare code
+      // `invalid_grant`: the expiry wording is in `response.data` only, which no rule reads. Left, passes.
+      because(
+        passes,
+        'a lapsed grant, but the message is the bare invalid_grant: the expiry words are on response.data only',
+      ),
+      { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' },
     ),
-    { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' },
-  ),
+    ideal: {
+      server: demotes('session_expired'),
+      device: demotes('session_expired'),
+      why: "the user's grant lapsed, but only response.data says so; a bare invalid_grant is also a bug's",
+    },
+  },
   oauth(
     'invalid-grant-bad-request',
     because(passes, 'invalid_grant without an expiry wording: a malformed or mismatched grant, a bug'),
@@ -219,20 +226,12 @@ const oauthScenarios: readonly LibraryScenario[] = [
   }),
 ];
 
-/** Where the recorded event alone cannot be decided as the live error is: the status and body live on it. */
+/**
+ * Where the recorded event alone cannot be decided as the live error is: the guards need the live status
+ * and body (the events are sent either way). gaxios's rate limits and backend errors and GitHub's 5xx are
+ * decided on replay by their frames and Google's or GitHub's whole message.
+ */
 const REPLAY: Readonly<Record<string, LibraryDecision & { readonly why: string }>> = {
-  '@octokit/request/server-error': {
-    ...passes,
-    why: 'the 502 is on the live error only; "HttpError: Server Error" alone states no status',
-  },
-  'gaxios/rate-limit-exceeded': {
-    ...passes,
-    why: "the 403 and errors[].reason are on the live error only; the message alone is Google's words, no identity",
-  },
-  'gaxios/user-rate-limit-exceeded': {
-    ...passes,
-    why: "the 403 and errors[].reason are on the live error only; the message alone is Google's words, no identity",
-  },
   'gaxios/daily-limit-exceeded': {
     ...passes,
     why: 'the guard needs the live 403 and its dailyLimitExceeded reason; the event is sent either way',
@@ -240,10 +239,6 @@ const REPLAY: Readonly<Record<string, LibraryDecision & { readonly why: string }
   'gaxios/insufficient-permissions': {
     ...passes,
     why: 'the guard needs the live 403 and its PERMISSION_DENIED body; the event is sent either way',
-  },
-  'gaxios/backend-error': {
-    ...passes,
-    why: 'the 503 is on the live error only; the message alone states no status',
   },
 };
 

@@ -1,6 +1,6 @@
-import type { LibraryDecision } from '../../test/helpers/library-corpus.js';
+import type { IdealDecision, LibraryDecision } from '../../test/helpers/library-corpus.js';
 
-export type { LibraryDecision };
+export type { IdealDecision, LibraryDecision };
 
 import type { Loopback } from './loopback.js';
 import type { ServerName } from './servers.js';
@@ -17,6 +17,8 @@ export interface LibraryScenario {
   readonly replay?: LibraryDecision & { readonly why: string };
   /** What `recommendedRules({ runsOn: 'device' })` must do, where that differs from `expected` (a server's). */
   readonly device?: LibraryDecision & { readonly why: string };
+  /** Where the label is a known miss: the right decision, and why the rules cannot reach it. */
+  readonly ideal?: IdealDecision;
   /** The real server the scenario needs (started by the recorder; skipped when its binary is missing). */
   readonly needs?: ServerName;
   /** Calls the library the way an app does and returns what it threw (fails if nothing was thrown). */
@@ -48,6 +50,15 @@ export const demotedOnDevice = (kind: string): SplitDecision => ({
     ...demotes(kind),
     why: "on a device a failed connection is the user's network; on a server it is the app's own infrastructure",
   },
+});
+
+/**
+ * A refused connection or failed lookup that nothing names (Node's own error, message and frames): by
+ * DESIGN the user's network on a device, but no rule may read Node's words alone, so it passes.
+ */
+export const unnamedOnDevice = (kind: string): IdealDecision => ({
+  device: demotes(kind),
+  why: "on a device a failed connection is the user's network, but the error is Node's own, which no rule may read alone",
 });
 
 /** A generic HTTP client's own timeout: the user's network on a device; maybe the app's own service on a server. */

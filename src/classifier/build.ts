@@ -1,4 +1,5 @@
 import { breadcrumbFacts, eventFacts, originalExceptionOf } from '../event/facts.js';
+import { framePackages } from '../event/frame-packages.js';
 import { expectedMarkOf } from '../marks/expected-error.js';
 import { serializedMarkOf } from '../marks/serialized-mark-reader.js';
 import { RuleConfigError, ruleProblem } from '../rules/errors.js';
@@ -151,6 +152,12 @@ export function* classifierSteps(
   let liveEvent: unknown;
   let liveOriginalException: unknown;
   const liveUpstream = (): UpstreamFacts | undefined => readUpstream(liveEvent, liveOriginalException);
+  // The packages of the event's frames, read once per event and only for a rule with `thrownBy`.
+  let livePackagesRead: readonly string[] | undefined;
+  const livePackages = (): readonly string[] => {
+    livePackagesRead ??= framePackages(liveEvent);
+    return livePackagesRead;
+  };
   const publicRules: Array<Rule & { readonly id: string }> = [];
   for (const rule of normalized) {
     publicRules.push({ ...rule.source, id: rule.id });
@@ -171,10 +178,11 @@ export function* classifierSteps(
     liveEvent = event;
     liveOriginalException = originalException;
     try {
-      return rulesDecide(withUpstream(eventFacts(event, hint), liveUpstream));
+      return rulesDecide(withLiveReaders(eventFacts(event, hint), liveUpstream, livePackages));
     } finally {
       liveEvent = undefined;
       liveOriginalException = undefined;
+      livePackagesRead = undefined;
     }
   };
 
@@ -192,18 +200,28 @@ export function* classifierSteps(
       liveEvent = event;
       liveOriginalException = originalExceptionOf(hint);
       try {
-        return matcher.matchAll(withUpstream(eventFacts(event, hint), liveUpstream)).map((rule) => rule.id);
+        return matcher
+          .matchAll(withLiveReaders(eventFacts(event, hint), liveUpstream, livePackages))
+          .map((rule) => rule.id);
       } finally {
         liveEvent = undefined;
         liveOriginalException = undefined;
+        livePackagesRead = undefined;
       }
     },
   };
   return { classifier, claim: (event, hint) => classifyWith(claimOf, event, hint) };
 }
 
-/** An event's facts, with its upstream error read only if a rule's `upstream` condition asks for it. */
-function withUpstream(facts: Facts, upstream: () => UpstreamFacts | undefined): Facts {
+/**
+ * Facts with their costlier readers, each called only if a rule's other conditions hold: the upstream
+ * error (`upstream`) and the packages that threw (`thrownBy`).
+ */
+function withLiveReaders(
+  facts: Facts,
+  upstream: () => UpstreamFacts | undefined,
+  packages?: () => readonly string[],
+): Facts {
   // Written out rather than spread: a spread copy costs more than the whole scan of a small rule set.
   return {
     fields: facts.fields,
@@ -211,6 +229,7 @@ function withUpstream(facts: Facts, upstream: () => UpstreamFacts | undefined): 
     exceptionTypes: facts.exceptionTypes,
     tags: facts.tags,
     upstream,
+    packages,
   };
 }
 
@@ -225,7 +244,7 @@ function breadcrumbFactsWithUpstream(breadcrumb: unknown, readUpstream: Upstream
     message: facts.fields.map((parts) => parts.join('')).join('\n'),
     ...(status === undefined ? {} : { tags: { 'http.response.status_code': status } }),
   };
-  return withUpstream(facts, () => readUpstream(asEvent, undefined));
+  return withLiveReaders(facts, () => readUpstream(asEvent, undefined));
 }
 
 function toClassification(rule: NormalizedRule | undefined): Classification | undefined {

@@ -47,5 +47,13 @@ function rules(): Rule[] {
       status: [502, 503, 504],
       any: ['HTTPError: Bad Gateway', 'HTTPError: Service Unavailable', 'HTTPError: Gateway Timeout'],
     },
+    {
+      id: 'discord-gateway-error-thrown',
+      kind: 'transient_upstream',
+      action: 'breadcrumb',
+      thrownBy: '@discordjs/rest',
+      exceptionType: 'HTTPError',
+      any: ['HTTPError: Bad Gateway', 'HTTPError: Service Unavailable', 'HTTPError: Gateway Timeout'],
+    },
   ];
 }

@@ -8,9 +8,9 @@ import { hostUrlPattern } from './host-globs.js';
  * (`connect ECONNREFUSED`, `getaddrinfo ENOTFOUND`, `read ECONNRESET`) alone are what pg, mysql2, ioredis
  * or nodemailer print too, and those are the app's own infrastructure failing.
  *
- * No identity, so no rule: axios in Node (its `AxiosError` copies the cause's name, `Error`, and
- * message: only the live error's `isAxiosError` tells it apart) and superagent (it rethrows Node's error
- * as is). Their refused or failed connections pass.
+ * axios in Node copies the cause's name (`Error`) and message into its `AxiosError`: its own frames
+ * (`thrownBy`) name it. superagent rethrows Node's error as is, with Node's frames alone: no identity, so
+ * its refused or failed connections pass.
  */
 export function deviceNetworkRules(): Rule[] {
   return [
@@ -39,6 +39,13 @@ export function deviceNetworkRules(): Rule[] {
         ' failed, reason: connect ECONNREFUSED ', // node-fetch `request to <url> failed, reason: …`
         'AI_APICallError: Cannot connect to API: connect ECONNREFUSED ', // Vercel AI SDK
       ],
+    },
+    {
+      id: 'axios-connection-refused',
+      kind: 'connection_refused',
+      action: 'breadcrumb',
+      thrownBy: 'axios',
+      any: ['Error: connect ECONNREFUSED '],
     },
     {
       id: 'fetch-connection-refused',
@@ -71,6 +78,13 @@ export function deviceNetworkRules(): Rule[] {
         ' failed, reason: getaddrinfo E', // node-fetch
         'AI_APICallError: Cannot connect to API: getaddrinfo E', // Vercel AI SDK
       ],
+    },
+    {
+      id: 'axios-dns-failure',
+      kind: 'dns_failure',
+      action: 'breadcrumb',
+      thrownBy: 'axios',
+      any: ['Error: getaddrinfo ENOTFOUND ', 'Error: getaddrinfo EAI_AGAIN '],
     },
     {
       id: 'fetch-dns-failure',

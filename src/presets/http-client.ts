@@ -62,7 +62,7 @@ const withStatus = (status: number): string[] => STATUS_MESSAGES.map((message) =
  * What HTTP clients throw when the server answers with an expected status or does not answer at all —
  * axios, got, ky, superagent, node-fetch, undici and the global `fetch` — each rule naming the client by
  * its message form or exception type (superagent, whose message is the bare reason phrase, by the
- * whole message and its `status` field). Kinds: `http_unauthorized` (401), `http_not_found` (404),
+ * whole message and its `status` field, or by its frames, `thrownBy`, where the event alone is read). Kinds: `http_unauthorized` (401), `http_not_found` (404),
  * `transient_upstream` (a retryable 429 or 408; a 5xx only from `thirdPartyHosts`), `request_aborted`
  * (the app's own abort: dropped), and on a device (`runsOn`) the client's timeout `client_timeout` and
  * the transport failures `connection_refused`, `connection_reset`, `dns_failure`, kinds of their own so
@@ -113,6 +113,13 @@ function rules(): Rule[] {
       pattern: withPatternSupport(/^Error: Forbidden$/, patternSafety),
     },
     {
+      id: 'superagent-forbidden-thrown',
+      kind: 'http_forbidden',
+      action: 'report',
+      thrownBy: 'superagent',
+      pattern: withPatternSupport(/^Error: Forbidden$/, patternSafety),
+    },
+    {
       id: 'http-client-unauthorized',
       kind: 'http_unauthorized',
       action: 'breadcrumb',
@@ -123,6 +130,13 @@ function rules(): Rule[] {
       kind: 'http_unauthorized',
       action: 'breadcrumb',
       status: 401,
+      pattern: withPatternSupport(/^Error: Unauthorized$/, patternSafety),
+    },
+    {
+      id: 'superagent-unauthorized-thrown',
+      kind: 'http_unauthorized',
+      action: 'breadcrumb',
+      thrownBy: 'superagent',
       pattern: withPatternSupport(/^Error: Unauthorized$/, patternSafety),
     },
     {
@@ -139,6 +153,13 @@ function rules(): Rule[] {
       pattern: withPatternSupport(/^Error: Not Found$/, patternSafety),
     },
     {
+      id: 'superagent-not-found-thrown',
+      kind: 'http_not_found',
+      action: 'breadcrumb',
+      thrownBy: 'superagent',
+      pattern: withPatternSupport(/^Error: Not Found$/, patternSafety),
+    },
+    {
       id: 'http-client-rate-limited',
       kind: 'transient_upstream',
       action: 'breadcrumb',
@@ -150,6 +171,13 @@ function rules(): Rule[] {
       kind: 'transient_upstream',
       action: 'breadcrumb',
       status: [429, 408],
+      pattern: withPatternSupport(/^Error: (?:Too Many Requests|Request Timeout)$/, patternSafety),
+    },
+    {
+      id: 'superagent-rate-limited-thrown',
+      kind: 'transient_upstream',
+      action: 'breadcrumb',
+      thrownBy: 'superagent',
       pattern: withPatternSupport(/^Error: (?:Too Many Requests|Request Timeout)$/, patternSafety),
     },
     {

@@ -168,7 +168,11 @@ function subsumes(broad: NormalizedRule, narrow: NormalizedRule): boolean {
   }
   const subset = <T>(required: readonly T[], offered: readonly T[]): boolean =>
     required.length === 0 || (offered.length > 0 && offered.every((item) => required.includes(item)));
-  if (!subset(broad.statuses, narrow.statuses) || !subset(broad.exceptionTypes, narrow.exceptionTypes))
+  if (
+    !subset(broad.statuses, narrow.statuses) ||
+    !subset(broad.exceptionTypes, narrow.exceptionTypes) ||
+    !subset(broad.packages, narrow.packages)
+  )
     return false;
   const tagsCovered = broad.tags.every(([name, values]) => {
     const offered = narrow.tags.find(([other]) => other === name);

@@ -53,6 +53,7 @@ export function otherConditionsHold(
   ) {
     return false;
   }
+  if (rule.packages.length > 0 && !thrownBy(rule.packages, facts)) return false;
   for (const [name, values] of rule.tags) {
     const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
     if (!isPrimitive(value) || !values.includes(String(value))) return false;
@@ -127,6 +128,11 @@ export function claimingRule(
 export function joinCapped(parts: readonly string[], maxTextLength: number): string {
   const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
   return text.length > maxTextLength ? text.slice(0, maxTextLength) : text;
+}
+
+/** Whether one of `packages` threw: a frame of the facts' stack traces runs in its code. */
+function thrownBy(packages: readonly string[], facts: Facts): boolean {
+  return facts.packages?.().some((name) => packages.includes(name)) === true;
 }
 
 function upstreamHolds(condition: NormalizedUpstream, upstream: UpstreamFacts | undefined): boolean {

@@ -18,16 +18,22 @@ export interface Facts {
    * conditions all hold, at most once per match. `undefined` (or no thunk) when there is none.
    */
   readonly upstream?: (() => UpstreamFacts | undefined) | undefined;
+  /**
+   * The npm packages whose code ran in the input's stack traces (`thrownBy`), computed on demand like
+   * `upstream`. `undefined` (or no thunk) when there is no stack trace.
+   */
+  readonly packages?: (() => readonly string[]) | undefined;
 }
 
 /** The facts a rule example stands for. */
 export function exampleFacts(example: RuleExample): Facts {
-  const { upstream } = example;
+  const { upstream, thrownBy } = example;
   return {
     fields: example.text.length > 0 ? [[example.text]] : [],
     statuses: example.status === undefined ? [] : [example.status],
     exceptionTypes: example.exceptionType === undefined ? [] : [example.exceptionType],
     tags: example.tags,
     upstream: upstream === undefined ? undefined : () => upstream,
+    packages: thrownBy === undefined ? undefined : () => [thrownBy],
   };
 }

@@ -129,7 +129,7 @@ export function examples(
   };
 }
 
-const EXAMPLE_FIELDS = ['text', 'status', 'exceptionType', 'tags', 'upstream'];
+const EXAMPLE_FIELDS = ['text', 'status', 'exceptionType', 'thrownBy', 'tags', 'upstream'];
 const UPSTREAM_FIELDS = ['type', 'reason', 'retryable'];
 
 /** Reports each key of `value` not among `known`, e.g. ``is not an upstream field (type, reason, retryable)``. */
@@ -155,7 +155,7 @@ function exampleList(value: unknown, list: string, report: Report): readonly Rul
     const at = ['examples', list, position];
     if (typeof example === 'string') return [{ text: example }];
     if (!isPlainObject(example) || typeof example.text !== 'string') {
-      report(at, 'must be a string or { text, status?, exceptionType?, tags?, upstream? }');
+      report(at, 'must be a string or { text, status?, exceptionType?, thrownBy?, tags?, upstream? }');
       return [];
     }
     unknownFields(example, EXAMPLE_FIELDS, at, 'an example', report);
@@ -163,6 +163,9 @@ function exampleList(value: unknown, list: string, report: Report): readonly Rul
       report([...at, 'status'], 'must be an HTTP status');
     if (example.exceptionType !== undefined && typeof example.exceptionType !== 'string') {
       report([...at, 'exceptionType'], 'must be a string');
+    }
+    if (example.thrownBy !== undefined && !isPackageName(example.thrownBy)) {
+      report([...at, 'thrownBy'], 'must be an npm package name');
     }
     if (
       example.tags !== undefined &&
@@ -207,6 +210,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
+}
+
+/** An npm package name as `node_modules` holds it: `name` or `@scope/name`, lowercase, at most 214 characters. */
+const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+
+export function isPackageName(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 214 && PACKAGE_NAME.test(value);
 }
 
 export function isHttpStatus(value: unknown): value is number {

@@ -21,6 +21,8 @@ export interface RuleExample {
   readonly tags?: Readonly<Record<string, TagValue>>;
   /** The upstream error the event carries, as `categorizeUpstreamError` would read it. */
   readonly upstream?: UpstreamFacts;
+  /** The npm package in whose code the error was thrown (a frame of its stack trace). */
+  readonly thrownBy?: string;
 }
 
 /** A `pattern` written as plain JSON: `new RegExp(source, flags)`. */
@@ -92,6 +94,13 @@ export interface Rule {
   readonly status?: number | readonly number[];
   /** Any exception in the chain has this `type` (or one of these). */
   readonly exceptionType?: string | readonly string[];
+  /**
+   * The npm package (or one of the packages) that threw: a frame of a stack trace in the chain runs in
+   * its code (`node_modules/<name>/`), e.g. `'axios'`, `'@octokit/request'`. Read from the event's frames,
+   * so it holds live and on replay alike; a bundled app (a browser build) has no `node_modules` paths,
+   * and there it never holds.
+   */
+  readonly thrownBy?: string | readonly string[];
   /** Event tags must equal the value (or one of the values). */
   readonly tags?: Readonly<Record<string, TagValue | readonly TagValue[]>>;
   /**

@@ -4,6 +4,7 @@ import {
   type FieldPath,
   isHttpStatus,
   isNonEmptyString,
+  isPackageName,
   isPlainObject,
   type NormalizedUpstream,
   oneOrMany,
@@ -31,6 +32,7 @@ export interface NormalizedRule {
   readonly pattern: PatternMatcher | undefined;
   readonly statuses: readonly number[];
   readonly exceptionTypes: readonly string[];
+  readonly packages: readonly string[];
   readonly tags: ReadonlyArray<readonly [key: string, values: readonly string[]]>;
   readonly upstream: NormalizedUpstream | undefined;
   readonly sample: number | undefined;
@@ -55,6 +57,7 @@ const KNOWN_FIELDS = new Set([
   'pattern',
   'status',
   'exceptionType',
+  'thrownBy',
   'tags',
   'upstream',
   'sample',
@@ -168,11 +171,27 @@ function normalizeRule(
     'a non-empty string',
     report,
   );
+  const packages = oneOrMany(
+    rule.thrownBy,
+    ['thrownBy'],
+    isPackageName,
+    "an npm package name (e.g. 'axios' or '@octokit/request')",
+    report,
+  );
   const tags = tagConditions(rule.tags, report);
   const upstream = rule.upstream === undefined ? undefined : upstreamCondition(rule.upstream, report);
   const ruleExamples = examples(rule.examples, report);
 
-  const conditions = ['all', 'any', 'pattern', 'status', 'exceptionType', 'tags', 'upstream'] as const;
+  const conditions = [
+    'all',
+    'any',
+    'pattern',
+    'status',
+    'exceptionType',
+    'thrownBy',
+    'tags',
+    'upstream',
+  ] as const;
   if (conditions.every((field) => rule[field] === undefined)) {
     report(['rule'], `sets no condition: give at least one of ${conditions.join(', ')}`);
   }
@@ -192,6 +211,7 @@ function normalizeRule(
     pattern,
     statuses,
     exceptionTypes,
+    packages,
     tags,
     upstream,
     sample: sample as number | undefined,

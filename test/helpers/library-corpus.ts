@@ -34,6 +34,33 @@ export interface LibraryExpectation extends LibraryDecision {
   readonly replay?: LibraryDecision & { readonly why: string };
   /** The decision with `runsOn: 'device'`, when it differs from the server's. */
   readonly device?: LibraryDecision & { readonly why: string };
+  /** Where the label is short of the right decision (a known miss): the right one, and why it is missed. */
+  readonly ideal?: IdealDecision;
+}
+
+/**
+ * The right decision for an event where its label knowingly falls short of it, per `runsOn` (a side left
+ * out is its label), and why the rules cannot reach it.
+ */
+export interface IdealDecision {
+  readonly server?: LibraryDecision;
+  readonly device?: LibraryDecision;
+  readonly why: string;
+}
+
+/**
+ * The right decision for an event where the app runs: a known miss's `ideal`, else its live label (the
+ * device's where it has one).
+ */
+export function idealFor(expectation: LibraryExpectation, runsOn: LibraryRunsOn): LibraryDecision {
+  const ideal = expectation.ideal?.[runsOn];
+  if (ideal !== undefined) return ideal;
+  return runsOn === 'device' && expectation.device !== undefined ? expectation.device : expectation;
+}
+
+/** Whether two decisions agree: the same outcome and, for an event not sent, the same kind. */
+export function sameDecision(decision: LibraryDecision, other: LibraryDecision): boolean {
+  return decision.outcome === other.outcome && (decision.outcome === 'pass' || decision.kind === other.kind);
 }
 
 /** A value of a snapshot: JSON, where any object may stand for an error. */

@@ -46,4 +46,16 @@ export const CHAT_APIS_DOCS: BuiltInRuleDocs = {
       ],
     },
   },
+  'discord-gateway-error-thrown': {
+    description:
+      '@discordjs/rest HTTPError for a 502/503/504 named by its frames (a recorded event, without the live `status`)',
+    examples: {
+      match: [{ text: 'HTTPError: Bad Gateway', exceptionType: 'HTTPError', thrownBy: '@discordjs/rest' }],
+      noMatch: [
+        { text: 'HTTPError: Bad Gateway', exceptionType: 'HTTPError' },
+        { text: 'HTTPError: Bad Gateway', exceptionType: 'HTTPError', thrownBy: 'got' },
+        { text: 'HTTPError: Not Found', exceptionType: 'HTTPError', thrownBy: '@discordjs/rest' },
+      ],
+    },
+  },
 };

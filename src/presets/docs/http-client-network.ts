@@ -38,6 +38,19 @@ export const HTTP_CLIENT_NETWORK_DOCS: BuiltInRuleDocs = {
       ],
     },
   },
+  'axios-connection-refused': {
+    description:
+      "axios in Node, named by its frames: its `AxiosError` copies Node's `Error: connect ECONNREFUSED …` as is",
+    examples: {
+      match: [{ text: 'Error: connect ECONNREFUSED 127.0.0.1:8080', thrownBy: 'axios' }],
+      noMatch: [
+        'Error: connect ECONNREFUSED 127.0.0.1:8080',
+        { text: 'Error: connect ECONNREFUSED 127.0.0.1:5432', thrownBy: 'pg' },
+        { text: 'Error: connect ECONNREFUSED 127.0.0.1:6379', thrownBy: 'ioredis' },
+        { text: 'Error: connect ECONNREFUSED 127.0.0.1:8080', thrownBy: 'superagent' },
+      ],
+    },
+  },
   'fetch-connection-refused': {
     description:
       'fetch/undici `TypeError: fetch failed` with `connect ECONNREFUSED` as its cause (ky NetworkError, openai/anthropic "Connection error." wrap it)',
@@ -81,6 +94,21 @@ export const HTTP_CLIENT_NETWORK_DOCS: BuiltInRuleDocs = {
       noMatch: [
         'Error: getaddrinfo ENOTFOUND db.internal', // pg, ioredis, mysql2, nodemailer
         'Error: ENOTFOUND: no such file or directory',
+      ],
+    },
+  },
+  'axios-dns-failure': {
+    description:
+      "axios in Node, named by its frames: its `AxiosError` copies Node's `Error: getaddrinfo ENOTFOUND …` (or `EAI_AGAIN`) as is",
+    examples: {
+      match: [
+        { text: 'Error: getaddrinfo ENOTFOUND api.example.com', thrownBy: 'axios' },
+        { text: 'Error: getaddrinfo EAI_AGAIN api.example.com', thrownBy: 'axios' },
+      ],
+      noMatch: [
+        'Error: getaddrinfo ENOTFOUND api.example.com',
+        { text: 'Error: getaddrinfo ENOTFOUND db.internal', thrownBy: 'mysql2' },
+        { text: 'Error: getaddrinfo ENOTFOUND smtp.internal', thrownBy: 'nodemailer' },
       ],
     },
   },

@@ -21,6 +21,18 @@ export const HTTP_CLIENT_DOCS: BuiltInRuleDocs = {
       noMatch: ['Error: Forbidden', { text: 'Error: Forbidden in cache', status: 403 }],
     },
   },
+  'superagent-forbidden-thrown': {
+    description:
+      'superagent, named by its frames (a recorded event, without the live `status`): the whole message is "Forbidden"',
+    examples: {
+      match: [{ text: 'Error: Forbidden', thrownBy: 'superagent' }],
+      noMatch: [
+        'Error: Forbidden',
+        { text: 'Error: Forbidden', thrownBy: 'express' },
+        { text: 'Error: Forbidden in cache', thrownBy: 'superagent' },
+      ],
+    },
+  },
   'http-client-unauthorized': {
     description: 'a 401 from axios/got/ky/undici: "Request failed with status code 401"',
     examples: {
@@ -39,6 +51,18 @@ export const HTTP_CLIENT_DOCS: BuiltInRuleDocs = {
       noMatch: ['Error: Unauthorized', { text: 'Error: Unauthorized in cache', status: 401 }],
     },
   },
+  'superagent-unauthorized-thrown': {
+    description:
+      'superagent, named by its frames (a recorded event, without the live `status`): the whole message is "Unauthorized"',
+    examples: {
+      match: [{ text: 'Error: Unauthorized', thrownBy: 'superagent' }],
+      noMatch: [
+        'Error: Unauthorized',
+        { text: 'Error: Unauthorized', thrownBy: 'express' },
+        { text: 'Error: Unauthorized in cache', thrownBy: 'superagent' },
+      ],
+    },
+  },
   'http-client-not-found': {
     description: 'a 404 from axios/got/ky/undici: "Request failed with status code 404"',
     examples: {
@@ -54,6 +78,18 @@ export const HTTP_CLIENT_DOCS: BuiltInRuleDocs = {
     examples: {
       match: [{ text: 'Error: Not Found', status: 404 }],
       noMatch: ['Error: Not Found', { text: 'Error: Not Found in cache', status: 404 }],
+    },
+  },
+  'superagent-not-found-thrown': {
+    description:
+      'superagent, named by its frames (a recorded event, without the live `status`): the whole message is "Not Found"',
+    examples: {
+      match: [{ text: 'Error: Not Found', thrownBy: 'superagent' }],
+      noMatch: [
+        'Error: Not Found',
+        { text: 'Error: Not Found', thrownBy: 'express' },
+        { text: 'Error: Not Found in cache', thrownBy: 'superagent' },
+      ],
     },
   },
   'http-client-rate-limited': {
@@ -85,6 +121,21 @@ export const HTTP_CLIENT_DOCS: BuiltInRuleDocs = {
         'Error: Too Many Requests',
         { text: 'Error: Service Unavailable', status: 503 },
         { text: 'Error: Too Many Requests for this account', status: 429 },
+      ],
+    },
+  },
+  'superagent-rate-limited-thrown': {
+    description:
+      'superagent, named by its frames (a recorded event, without the live `status`): the whole message is "Too Many Requests" or "Request Timeout"',
+    examples: {
+      match: [
+        { text: 'Error: Too Many Requests', thrownBy: 'superagent' },
+        { text: 'Error: Request Timeout', thrownBy: 'superagent' },
+      ],
+      noMatch: [
+        'Error: Too Many Requests',
+        { text: 'Error: Too Many Requests', thrownBy: 'koa' },
+        { text: 'Error: Service Unavailable', thrownBy: 'superagent' },
       ],
     },
   },

@@ -50,6 +50,62 @@ export const REST_APIS_DOCS: BuiltInRuleDocs = {
       ],
     },
   },
+  'octokit-server-error': {
+    description:
+      "GitHub's own 5xx from @octokit/request, named by its frames: HttpError with GitHub's \"Server Error\" or a gateway's reason phrase",
+    examples: {
+      match: [
+        { text: 'HttpError: Server Error', exceptionType: 'HttpError', thrownBy: '@octokit/request' },
+        { text: 'HttpError: Bad Gateway', exceptionType: 'HttpError', thrownBy: '@octokit/request' },
+      ],
+      noMatch: [
+        { text: 'HttpError: Server Error', exceptionType: 'HttpError' },
+        { text: 'HttpError: Not Found', exceptionType: 'HttpError', thrownBy: '@octokit/request' },
+        { text: 'HttpError: Bad credentials', exceptionType: 'HttpError', thrownBy: '@octokit/request' },
+      ],
+    },
+  },
+  'google-api-rate-limited': {
+    description:
+      "gaxios (googleapis, google-auth-library), named by its frames: the whole message is Google's rate-limit or per-minute quota wording",
+    examples: {
+      match: [
+        { text: 'Error: Rate Limit Exceeded', thrownBy: 'gaxios' },
+        { text: 'Error: User Rate Limit Exceeded', thrownBy: 'gaxios' },
+        {
+          text: "Error: Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'drive.googleapis.com' for consumer 'project_number:1'.",
+          thrownBy: 'gaxios',
+        },
+      ],
+      noMatch: [
+        'Error: Rate Limit Exceeded',
+        { text: 'Error: Rate Limit Exceeded', thrownBy: 'express-rate-limit' },
+        {
+          text: "Error: Quota exceeded for quota metric 'Queries' and limit 'Queries per day' of service 'drive.googleapis.com' for consumer 'project_number:1'.",
+          thrownBy: 'gaxios',
+        },
+        {
+          text: 'Error: Daily Limit Exceeded. The quota will be reset at midnight Pacific Time (PT).',
+          thrownBy: 'gaxios',
+        },
+      ],
+    },
+  },
+  'google-api-unavailable': {
+    description:
+      'gaxios, named by its frames: Google\'s `backendError` ("The service is currently unavailable.", "Backend Error")',
+    examples: {
+      match: [
+        { text: 'Error: The service is currently unavailable.', thrownBy: 'gaxios' },
+        { text: 'Error: Backend Error', thrownBy: 'gaxios' },
+      ],
+      noMatch: [
+        'Error: The service is currently unavailable.',
+        { text: 'Error: The service is currently unavailable.', thrownBy: 'pg' },
+        { text: 'Error: Request had insufficient authentication scopes.', thrownBy: 'gaxios' },
+      ],
+    },
+  },
   'rest-403-rate-limited': {
     description:
       'a 403 whose body names a rate limit (Google rateLimitExceeded/userRateLimitExceeded, GitHub), read by the taxonomy',
