@@ -1,6 +1,5 @@
 import type { Rule } from '../rules/types.js';
 import { browserNetworkRules } from './browser-network.js';
-import { hostUrlPattern } from './host-globs.js';
 
 /**
  * The timeouts and transport failures of HTTP clients, for an app that runs on a user's device, where
@@ -106,9 +105,10 @@ export function deviceNetworkRules(): Rule[] {
 }
 
 /**
- * A retryable status (5xx, 429, 408) from a generic client whose message names a URL on one of `hosts`
- * (got and ky print `GET <url>`): a third party's outage, demoted. Only the text is read — axios and
- * undici keep the URL on the live error (`config.url`), which no rule condition reads.
+ * A retryable status (5xx, 429, 408) from a generic client whose request went to one of `hosts`: a third
+ * party's outage, demoted. The host is the upstream error's (`upstream.host`): read from the live error
+ * (axios `config.url`, got `options.url`, ky's `request.url`) or else from a URL in the message (got and
+ * ky print `GET <url>`, so a recorded event decides as the live one).
  */
 export function thirdPartyStatusRule(hosts: readonly string[], statusMessages: readonly string[]): Rule {
   const example = (hosts[0] ?? 'api.example.com').replace(/^\*\./, 'api.');
@@ -118,23 +118,30 @@ export function thirdPartyStatusRule(hosts: readonly string[], statusMessages: r
     action: 'breadcrumb',
     description: `a retryable status from a generic client, the URL in its message on a third-party host (${hosts.join(', ')})`,
     any: [...statusMessages],
-    pattern: hostUrlPattern(hosts),
-    upstream: { retryable: true },
+    upstream: { retryable: true, host: [...hosts] },
     examples: {
       match: [
         {
           text: `HTTPError: Request failed with status code 503 (Service Unavailable): GET https://${example}/v1/items`,
-          upstream: { type: 'server_error', retryable: true },
+          upstream: { type: 'server_error', retryable: true, host: example },
+        },
+        {
+          text: 'AxiosError: Request failed with status code 502',
+          upstream: { type: 'server_error', retryable: true, host: example },
         },
       ],
       noMatch: [
         {
           text: 'HTTPError: Request failed with status code 503 (Service Unavailable): GET https://backend.internal.invalid/v1/items',
+          upstream: { type: 'server_error', retryable: true, host: 'backend.internal.invalid' },
+        },
+        {
+          text: 'AxiosError: Request failed with status code 503',
           upstream: { type: 'server_error', retryable: true },
         },
         {
           text: `HTTPError: Request failed with status code 400 (Bad Request): GET https://${example}/v1/items`,
-          upstream: { type: 'bad_request', retryable: false },
+          upstream: { type: 'bad_request', retryable: false, host: example },
         },
       ],
     },

@@ -45,7 +45,8 @@ export interface HttpClientOptions {
   readonly runsOn?: RunsOn;
   /**
    * Host globs (`api.stripe.com`, `*.openai.com`) of third parties: a retryable status (5xx, 429, 408)
-   * from a generic client whose message names a URL on one of them is demoted. Other 5xx pass.
+   * from a generic client whose request went to one of them is demoted — the host read from the live
+   * error (axios `config.url`, got `options.url`, ky `request.url`) or a URL in its message. Other 5xx pass.
    */
   readonly thirdPartyHosts?: readonly string[];
 }

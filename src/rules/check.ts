@@ -184,7 +184,8 @@ function subsumes(broad: NormalizedRule, narrow: NormalizedRule): boolean {
     upstream !== undefined &&
     subset(broad.upstream.types, upstream.types) &&
     subset(broad.upstream.reasons, upstream.reasons) &&
-    (broad.upstream.retryable === undefined || broad.upstream.retryable === upstream.retryable)
+    (broad.upstream.retryable === undefined || broad.upstream.retryable === upstream.retryable) &&
+    subset(broad.upstream.hosts, upstream.hosts)
   );
 }
 

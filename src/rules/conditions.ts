@@ -1,4 +1,5 @@
 import type { Facts, UpstreamFacts } from './facts.js';
+import { hostMatches } from './field-checks.js';
 import type { PatternMatcher } from './pattern.js';
 import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 
@@ -144,7 +145,11 @@ function upstreamHolds(condition: NormalizedUpstream, upstream: UpstreamFacts | 
   ) {
     return false;
   }
-  return condition.retryable === undefined || condition.retryable === upstream.retryable;
+  if (condition.retryable !== undefined && condition.retryable !== upstream.retryable) return false;
+  return (
+    condition.hosts.length === 0 ||
+    (upstream.host !== undefined && hostMatches(condition.hosts, upstream.host))
+  );
 }
 
 function isPrimitive(value: unknown): value is string | number | boolean {

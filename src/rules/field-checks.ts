@@ -18,6 +18,8 @@ export interface NormalizedUpstream {
   readonly types: readonly UpstreamType[];
   readonly reasons: readonly UpstreamReason[];
   readonly retryable: boolean | undefined;
+  /** Host globs, lowercase. */
+  readonly hosts: readonly string[];
 }
 
 /**
@@ -92,7 +94,7 @@ export function tagConditions(
 /** `upstream`: `{ type?, reason?, retryable? }` in the taxonomy's words. */
 export function upstreamCondition(value: unknown, report: Report): NormalizedUpstream | undefined {
   if (!isPlainObject(value) || Object.keys(value).length === 0) {
-    report(['upstream'], 'must be a non-empty object { type?, reason?, retryable? }');
+    report(['upstream'], 'must be a non-empty object { type?, reason?, retryable?, host? }');
     return undefined;
   }
   unknownFields(value, UPSTREAM_FIELDS, ['upstream'], 'an upstream', report);
@@ -109,6 +111,13 @@ export function upstreamCondition(value: unknown, report: Report): NormalizedUps
       report,
     ),
     retryable: typeof value.retryable === 'boolean' ? value.retryable : undefined,
+    hosts: oneOrMany(
+      value.host,
+      ['upstream', 'host'],
+      isHostGlob,
+      "a host name or `*.` and a domain (e.g. 'api.stripe.com' or '*.openai.com')",
+      report,
+    ).map((glob) => glob.toLowerCase()),
   };
 }
 
@@ -130,7 +139,7 @@ export function examples(
 }
 
 const EXAMPLE_FIELDS = ['text', 'status', 'exceptionType', 'thrownBy', 'tags', 'upstream'];
-const UPSTREAM_FIELDS = ['type', 'reason', 'retryable'];
+const UPSTREAM_FIELDS = ['type', 'reason', 'retryable', 'host'];
 
 /** Reports each key of `value` not among `known`, e.g. ``is not an upstream field (type, reason, retryable)``. */
 function unknownFields(
@@ -176,7 +185,7 @@ function exampleList(value: unknown, list: string, report: Report): readonly Rul
     if (example.upstream !== undefined && !isUpstreamFacts(example.upstream)) {
       report(
         [...at, 'upstream'],
-        `must be { type, retryable, reason? } with a type among ${TYPE_LIST} and a reason among ${REASON_LIST}`,
+        `must be { type, retryable, reason?, host? } with a type among ${TYPE_LIST}, a reason among ${REASON_LIST} and a host name`,
       );
     }
     return [example as unknown as RuleExample];
@@ -197,7 +206,8 @@ function isUpstreamFacts(value: unknown): value is UpstreamFacts {
     Object.keys(value).every((key) => UPSTREAM_FIELDS.includes(key)) &&
     isUpstreamType(value.type) &&
     typeof value.retryable === 'boolean' &&
-    (value.reason === undefined || isUpstreamReason(value.reason))
+    (value.reason === undefined || isUpstreamReason(value.reason)) &&
+    (value.host === undefined || (isHostGlob(value.host) && !value.host.startsWith('*')))
   );
 }
 
@@ -210,6 +220,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
+}
+
+/** A host name (`api.stripe.com`), or a wildcard over its subdomains as the leftmost label (`*.openai.com`). */
+const HOST_GLOB = /^(?:\*\.)?(?:[a-z0-9-]+\.)*[a-z0-9-]+$/i;
+
+export function isHostGlob(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 253 && HOST_GLOB.test(value);
+}
+
+/** Whether `host` (lowercase) is matched by one of `globs` (lowercase): the host itself, or `*.` its parent domains. */
+export function hostMatches(globs: readonly string[], host: string): boolean {
+  return globs.some((glob) =>
+    glob.startsWith('*.') ? host.length > glob.length - 1 && host.endsWith(glob.slice(1)) : host === glob,
+  );
 }
 
 /** An npm package name as `node_modules` holds it: `name` or `@scope/name`, lowercase, at most 214 characters. */

@@ -43,6 +43,13 @@ export interface UpstreamCondition {
   readonly reason?: UpstreamReason | readonly UpstreamReason[];
   /** Whether sending the same request again can succeed. */
   readonly retryable?: boolean;
+  /**
+   * Host globs (`api.stripe.com`, `*.openai.com`: any subdomain of openai.com): the failed request went to
+   * one of these hosts, as the live error names it (axios `config.url`, got `options.url`, a kept
+   * `request.url` / `response.url`, the Vercel AI SDK's `url`) or else a URL in its message. An error
+   * that names no host never matches.
+   */
+  readonly host?: string | readonly string[];
 }
 
 /** Examples attached to a rule. */

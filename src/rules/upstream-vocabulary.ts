@@ -52,4 +52,6 @@ export interface UpstreamFacts {
   readonly type: UpstreamType;
   readonly reason?: UpstreamReason | undefined;
   readonly retryable: boolean;
+  /** The host the failed request went to, lowercase, when the error names it (`api.openai.com`). */
+  readonly host?: string | undefined;
 }

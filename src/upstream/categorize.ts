@@ -5,6 +5,7 @@ import { codeSignals, STRONG_CODES, WEAK_CODES } from './body-codes.js';
 import type { Evidence } from './evidence.js';
 import { gatherEvidence } from './gather.js';
 import { readString } from './read.js';
+import { requestHost } from './request-host.js';
 import { retryAfterFromHeaders, retryAfterFromText, shouldRetryFromHeaders } from './retry-after.js';
 import { SIGNAL_OUTCOMES, type Signal, strongest } from './signals.js';
 import { reasonFromStatus, retryableType, typeFromStatus } from './status-table.js';
@@ -87,9 +88,14 @@ export function upstreamFactsOf(error: unknown): UpstreamFacts {
     const text = evidence.texts.join('\n');
     const verdict = decide(evidence, text, httpStatus(evidence, text), () => retryAfterOf(evidence, text));
     const retryable = retryableOf(verdict, evidence);
-    return verdict.reason === undefined
-      ? { type: verdict.type, retryable }
-      : { type: verdict.type, reason: verdict.reason, retryable };
+    const facts: { -readonly [Key in keyof UpstreamFacts]: UpstreamFacts[Key] } = {
+      type: verdict.type,
+      retryable,
+    };
+    if (verdict.reason !== undefined) facts.reason = verdict.reason;
+    const host = requestHost(evidence.urls, evidence.texts);
+    if (host !== undefined) facts.host = host;
+    return facts;
   } catch {
     // As `categorizeUpstreamError`: every read is guarded, and the contract is never to throw.
     return { type: 'unknown', retryable: false };

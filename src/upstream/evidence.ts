@@ -21,6 +21,8 @@ export interface Evidence {
   readonly transport: Signal[];
   /** Header sources (`Headers`, plain records) in the order found. */
   readonly headers: object[];
+  /** URLs of the failed request the error objects keep (axios `config.url`, got `options.url`…). */
+  readonly urls: string[];
   /** Delay from a body (Gemini `RetryInfo.retryDelay`). */
   retryDelayMs: number | undefined;
   /** An SDK's own verdict (Vercel `isRetryable`). */
@@ -40,6 +42,7 @@ export function createEvidence(): Evidence {
     texts: [],
     transport: [],
     headers: [],
+    urls: [],
     retryDelayMs: undefined,
     sdkRetryable: undefined,
     moderated: false,

@@ -4,6 +4,7 @@ import { readBody, readBodyFields } from './body.js';
 import { addStatus, createEvidence, type Evidence, visit } from './evidence.js';
 import { readStainlessError } from './openai-anthropic.js';
 import { readRecord } from './read.js';
+import { addRequestUrls } from './request-host.js';
 import { readTransport } from './transport.js';
 import { readVercelError } from './vercel-ai.js';
 
@@ -25,6 +26,7 @@ export function gatherEvidence(error: unknown): Evidence {
 /** Reads one error object with every provider reader; each ignores what is not its shape. */
 function readLayer(layer: object, evidence: Evidence): void {
   addStatus(evidence, ownStatus(layer));
+  addRequestUrls(layer, evidence.urls);
   // axios and other clients that keep the response: `response.headers`, `response.data`.
   const response = readRecord(layer, 'response');
   if (response) {
