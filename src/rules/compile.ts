@@ -9,6 +9,8 @@ import type { NormalizedRule } from './validate.js';
  */
 export interface CompiledRules extends Anchors {
   readonly rules: readonly NormalizedRule[];
+  /** How many anchors are the rules' `all`, `any` and `none` substrings (the others are patterns' literals). */
+  readonly substringAnchors: number;
   /** Anchor id → its text as written in the rule. */
   readonly anchorText: readonly string[];
   /** Anchor id → 1 when the anchor must match case-sensitively. */
@@ -23,7 +25,11 @@ export interface CompiledRules extends Anchors {
   readonly byStatus: ReadonlyMap<number, readonly number[]>;
   readonly byExceptionType: ReadonlyMap<string, readonly number[]>;
   readonly byTag: ReadonlyMap<string, readonly number[]>;
-  /** Rules that only a `pattern` or an `upstream` condition can decide: tried on every input. */
+  /**
+   * Rules that only a `pattern` (one that requires no literal) or an `upstream` condition can decide: tried
+   * on every input. A pattern's required literals (`PatternMatcher.required`) are anchors that trigger its
+   * rule, and nothing else: the pattern still decides.
+   */
   readonly everyInput: readonly number[];
 }
 
@@ -56,12 +62,20 @@ export function* indexRulesSteps(rules: readonly NormalizedRule[]): Generator<vo
   const ruleAll: number[][] = [];
   const ruleAny: number[][] = [];
   const ruleNone: number[][] = [];
+  // A rule whose only text condition is its pattern: the literals the pattern requires, as triggers only.
+  const rulePrefilter: number[][] = [];
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index] as NormalizedRule;
     ruleAll.push(toIds(rule, rule.all));
     ruleAny.push(toIds(rule, rule.any));
     ruleNone.push(toIds(rule, rule.none));
     if (index % RULES_PER_STEP === RULES_PER_STEP - 1) yield;
+  }
+
+  const substringAnchors = anchorText.length;
+  for (const rule of rules) {
+    const required = rule.all.length + rule.any.length === 0 ? rule.pattern?.required : undefined;
+    rulePrefilter.push(required ? required.map((text) => anchorId(text, false)) : []);
   }
 
   const triggerLists: number[][] = anchorText.map(() => []);
@@ -87,6 +101,8 @@ export function* indexRulesSteps(rules: readonly NormalizedRule[]): Generator<vo
       (triggerLists[trigger] as number[]).push(index);
     } else if (any.length > 0) {
       for (const id of any) (triggerLists[id] as number[]).push(index);
+    } else if ((rulePrefilter[index] as number[]).length > 0) {
+      for (const id of rulePrefilter[index] as number[]) (triggerLists[id] as number[]).push(index);
     } else if (rule.statuses.length > 0) {
       for (const status of rule.statuses) push(byStatus, status, index);
     } else if (rule.exceptionTypes.length > 0) {
@@ -101,6 +117,7 @@ export function* indexRulesSteps(rules: readonly NormalizedRule[]): Generator<vo
   yield;
   return {
     rules,
+    substringAnchors,
     anchorText,
     anchorCaseSensitive: Uint8Array.from(anchorIgnoreCase, (ignoreCase) => (ignoreCase ? 0 : 1)),
     ruleAll: flatLists(ruleAll),

@@ -37,8 +37,9 @@ export const PATTERN_TEXT_LIMIT = 8_192;
 
 /**
  * The conditions of `rule` besides its substrings, the same whichever matcher found them: status,
- * exception type, tags, pattern (on the first `patternTextLength` code units of the fields together) and, costliest
- * and so last, the upstream error (`upstreamOf(facts)` reads it, once per match).
+ * exception type, tags, pattern (on the first `patternTextLength` code units of the fields together), the
+ * packages of the frames (`thrownBy`) and, costliest and so last, the upstream error (`upstreamOf(facts)`
+ * reads it, once per match).
  */
 export function otherConditionsHold(
   rule: NormalizedRule,
@@ -54,12 +55,13 @@ export function otherConditionsHold(
   ) {
     return false;
   }
-  if (rule.packages.length > 0 && !thrownBy(rule.packages, facts)) return false;
   for (const [name, values] of rule.tags) {
     const value = facts.tags && Object.hasOwn(facts.tags, name) ? facts.tags[name] : undefined;
     if (!isPrimitive(value) || !values.includes(String(value))) return false;
   }
   if (rule.pattern && !patternHolds(rule.pattern, facts, patternTextLength)) return false;
+  // The frames are read (once per event) only for a rule whose text, status and type already hold.
+  if (rule.packages.length > 0 && !thrownBy(rule.packages, facts)) return false;
   return rule.upstream === undefined || upstreamHolds(rule.upstream, upstreamOf(facts));
 }
 
@@ -85,16 +87,36 @@ export function decidingRule(
   return winner;
 }
 
-/** Whether `pattern` occurs in one of the fields, reading at most `window` code units of them in all. */
+/**
+ * Whether `pattern` occurs in one of the fields, reading at most `window` code units of them in all; a
+ * field without one of the literals the pattern requires is skipped.
+ */
 function patternHolds(pattern: PatternMatcher, facts: Facts, window: number): boolean {
-  let left = window;
-  for (const parts of facts.fields) {
-    if (left <= 0) return false;
-    const text = joinCapped(parts, left);
+  const { required } = pattern;
+  for (const text of windowTexts(facts.fields, window)) {
+    if (required !== undefined && !required.some((literal) => text.includes(literal))) continue;
     if (pattern.test(text)) return true;
-    left -= text.length;
   }
   return false;
+}
+
+/** The texts the patterns of one event see, joined once for all its pattern rules. */
+const windowed = new WeakMap<object, { readonly window: number; readonly texts: readonly string[] }>();
+
+/** The fields' texts, each joined and cut so that they hold at most `window` code units together. */
+function windowTexts(fields: Facts['fields'], window: number): readonly string[] {
+  const known = windowed.get(fields);
+  if (known !== undefined && known.window === window) return known.texts;
+  const texts: string[] = [];
+  let left = window;
+  for (const parts of fields) {
+    if (left <= 0) break;
+    const text = joinCapped(parts, left);
+    texts.push(text);
+    left -= text.length;
+  }
+  windowed.set(fields, { window, texts });
+  return texts;
 }
 
 /**

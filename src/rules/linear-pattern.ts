@@ -1,5 +1,6 @@
 import type { PatternMatcher, PatternSupport } from './pattern.js';
 import { type Assertion, PatternRefusal, parseRegexSyntax, type RegexTree } from './regex-syntax.js';
+import { requiredLiterals } from './required-literals.js';
 
 /**
  * Patterns matched in time linear in the text, by how they are matched rather than by a list of shapes
@@ -64,14 +65,26 @@ export const patternSafety: PatternSupport = { compile: (pattern) => compileLine
 export function compileLinearPattern(pattern: RegExp): LinearPattern | string {
   const flags = pattern.flags.replace(/[gyd]/g, '');
   try {
-    const parts = conjunction(parseRegexSyntax(pattern.source, flags), flags).map((tree) =>
-      automaton(tree, flags),
-    );
-    return conjoined(parts);
+    const trees = conjunction(parseRegexSyntax(pattern.source, flags), flags);
+    const matcher = conjoined(trees.map((tree) => automaton(tree, flags)));
+    const required = requiredLiterals(trees, flags);
+    return required === undefined ? matcher : withRequired(matcher, required);
   } catch (error) {
     if (error instanceof PatternRefusal) return `${error.message}: ${String(pattern)}`;
     throw error;
   }
+}
+
+/** `matcher` with its required literals (its `steps` stays live: it is a getter on a conjunction). */
+function withRequired(matcher: LinearPattern, required: readonly string[]): LinearPattern {
+  return {
+    test: matcher.test,
+    required,
+    states: matcher.states,
+    get steps() {
+      return matcher.steps;
+    },
+  };
 }
 
 function conjoined(parts: readonly LinearPattern[]): LinearPattern {

@@ -122,6 +122,6 @@ export function createMatcher(compiled: CompiledRules, search: AnchorSearch, max
       collect(facts);
       return candidates.filter((index) => holds(index, facts)).map((index) => rules[index] as NormalizedRule);
     },
-    stats: { anchors: anchorText.length, states: search.states, bytes: search.bytes },
+    stats: { anchors: compiled.substringAnchors, states: search.states, bytes: search.bytes },
   };
 }

@@ -9,6 +9,11 @@ export type PatternOrigin = 'code' | 'json';
 export interface PatternMatcher {
   /** Whether the pattern occurs in `text`. */
   readonly test: (text: string) => boolean;
+  /**
+   * Literals one of which every text the pattern matches contains (case-sensitively), when there are:
+   * the rule engine then tries the pattern only on events where one occurs.
+   */
+  readonly required?: readonly string[] | undefined;
 }
 
 /** Compiles a pattern into the matcher a rule runs, or returns why it cannot. */

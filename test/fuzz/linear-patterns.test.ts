@@ -56,7 +56,7 @@ function stepsOn(matcher: LinearPattern, unit: string, length: number): number {
 }
 
 describe('compileLinearPattern (property)', () => {
-  it('answers as JavaScript does on every text, for every pattern it accepts', () => {
+  it('answers as JavaScript does on every text, for every pattern it accepts, and every match holds a required literal', () => {
     fc.assert(
       fc.property(
         pattern,
@@ -75,12 +75,22 @@ describe('compileLinearPattern (property)', () => {
             return;
           }
           for (const sample of texts) {
+            const matches = reference.test(sample);
             expect([source, flagSet, sample, matcher.test(sample)]).toEqual([
               source,
               flagSet,
               sample,
-              reference.test(sample),
+              matches,
             ]);
+            // The literals the engine filters on: every matching text holds one of them.
+            if (matches && matcher.required !== undefined) {
+              expect([
+                source,
+                flagSet,
+                sample,
+                matcher.required.some((literal) => sample.includes(literal)),
+              ]).toEqual([source, flagSet, sample, true]);
+            }
           }
         },
       ),

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createClassifier,
   expectedErrorsIntegration,
+  type Rule,
   RuleConfigError,
   recommendedRules,
 } from '../../src/index.js';
@@ -57,6 +58,13 @@ const live = (record: LibraryRecord) => ({
 const replay = (record: LibraryRecord) => ({ event: record.event });
 const names = (records: readonly LibraryRecord[]) => records.map(({ expectation }) => expectation.file);
 
+/** The recorded axios 5xx (its live error keeps `config.url`). */
+function axiosRecord(): LibraryRecord {
+  const record = SERVER_ERRORS.find(({ expectation }) => expectation.file.includes('-axios-'));
+  if (record === undefined) throw new Error('no recorded axios 5xx');
+  return record;
+}
+
 afterEach(async () => {
   await Sentry.close(2_000);
 });
@@ -91,11 +99,11 @@ describe('thirdPartyHosts on the recorded 5xx of generic clients (real @sentry/n
   });
 
   it('reads axios’s relative config.url against its baseURL', async () => {
-    const [record] = SERVER_ERRORS.filter(({ expectation }) => expectation.file.includes('-axios-'));
-    const event = record?.event as Event;
+    const record = axiosRecord();
+    const event = record.event;
     // A new error each time: the integration decides one error object once, however often it is captured.
     const relative = () => {
-      const error = rebuildError(record?.error) as { config: Record<string, unknown> };
+      const error = rebuildError(record.error) as { config: Record<string, unknown> };
       error.config = { ...error.config, baseURL: 'https://api.stripe.com/v1/', url: '/charges' };
       return [{ event, hint: { originalException: error } }];
     };
@@ -106,14 +114,14 @@ describe('thirdPartyHosts on the recorded 5xx of generic clients (real @sentry/n
   });
 
   it('sends the event, and throws nothing, when the URL fields throw or name no host', async () => {
-    const [record] = SERVER_ERRORS.filter(({ expectation }) => expectation.file.includes('-axios-'));
-    const event = record?.event as Event;
+    const record = axiosRecord();
+    const event = record.event;
     const withConfig = (config: unknown) => {
-      const error = rebuildError(record?.error) as Record<string, unknown>;
+      const error = rebuildError(record.error) as Record<string, unknown>;
       Object.defineProperty(error, 'config', { get: () => config, configurable: true });
       return { event, hint: { originalException: error } };
     };
-    const throwing = rebuildError(record?.error) as Record<string, unknown>;
+    const throwing = rebuildError(record.error) as Record<string, unknown>;
     Object.defineProperty(throwing, 'config', {
       get: () => {
         throw new Error('config getter');
@@ -142,12 +150,13 @@ describe('thirdPartyHosts on the recorded 5xx of generic clients (real @sentry/n
 });
 
 describe('the rule condition upstream.host', () => {
-  const rule = (host: unknown) => ({
-    id: 'vendor-5xx',
-    kind: 'transient_upstream',
-    action: 'breadcrumb' as const,
-    upstream: { retryable: true, host },
-  });
+  const rule = (host: unknown): Rule =>
+    ({
+      id: 'vendor-5xx',
+      kind: 'transient_upstream',
+      action: 'breadcrumb',
+      upstream: { retryable: true, host },
+    }) as Rule;
 
   it.each([5, '', [], ['api.stripe.com', null], 'https://api.stripe.com', 'api.*.com', '*'])(
     'refuses %j, naming upstream.host',

@@ -272,3 +272,56 @@ describe('pattern window', () => {
     expect(classifier.classify(late)).toBeUndefined();
   });
 });
+
+describe('the literals a pattern requires (the engine triggers its rule on them)', () => {
+  const requiredOf = (pattern: RegExp) => (compileLinearPattern(pattern) as LinearPattern).required;
+
+  it.each([
+    [/^Error: Unauthorized$/, ['Error: Unauthorized']],
+    [/^HttpError: (?:Server Error|Bad Gateway)$/, ['HttpError: ']],
+    [
+      /^Error: (?:Rate Limit Exceeded|User Rate Limit Exceeded)/,
+      ['Rate Limit Exceeded', 'User Rate Limit Exceeded'],
+    ],
+    [/^[A-Za-z]{0,40}Error: (?:408|429|5\d\d) /, ['Error: ']],
+    [/status:\s*5\d\d/, ['status:']],
+    [/(?:abc)+x/, ['abc']],
+    [/[a-z]+Error/, ['Error']],
+    [/https?:\/\/api\.example\.com/, ['://api.example.com']],
+    [/😀 boom/u, ['😀 boom']],
+  ])('%s requires %j', (pattern, literals) => {
+    expect(requiredOf(pattern)).toEqual(literals);
+  });
+
+  it.each([/[a-z]+\d/, /a|bc/, /(?:abc)?x/, /Error: x/i, /\w+\s\d/, /a.b/])(
+    '%s requires none',
+    (pattern) => {
+      expect(requiredOf(pattern)).toBeUndefined();
+    },
+  );
+
+  it('decides a rule on them with the index as without it', () => {
+    const rules = [{ id: 'p', kind: 'k', action: 'drop' as const, pattern: /^Error: (?:Gone|Lost) \d+$/ }];
+    const event = (value: string) => ({ exception: { values: [{ type: 'Error', value }] } });
+    const indexed = createClassifier({
+      rules: [
+        ...rules,
+        ...Array.from({ length: 40 }, (_, index) => ({
+          kind: 'x',
+          action: 'drop' as const,
+          any: [`filler ${index}`],
+        })),
+      ],
+    });
+    const small = createClassifier({ rules });
+    for (const [value, decided] of [
+      ['Gone 12', 'p'],
+      ['Lost 7', 'p'],
+      ['Gone', undefined],
+      ['gone 12', undefined],
+    ] as const) {
+      expect(indexed.classify(event(value))?.rule, value).toBe(decided);
+      expect(small.classify(event(value))?.rule, value).toBe(decided);
+    }
+  });
+});
