@@ -9,6 +9,8 @@
  * - `expected.json`: the outcome each scenario declares by hand, live and (where it differs) on replay.
  *
  *   npm run record    (the app corpus, then this one; `npx tsx scripts/record-libraries.ts` records this one alone)
+ *   npx tsx scripts/record-libraries.ts --only <library>[,<library>…]   those libraries' scenarios only (new
+ *                     ones appended to the lists, or one library again), every other fixture left as it is
  *
  * Database and cache scenarios run against real servers from Debian packages (`apt-get install
  * postgresql mariadb-server redis-server`) that the recorder starts on loopback ports and stops; where a
@@ -18,7 +20,7 @@
  * Re-running it rewrites the same files; ids, timestamps and trace context differ, and the loopback
  * port if the fixed one is taken.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Sentry from '@sentry/node';
 import { captureTransport } from '../test/helpers/capture-transport.js';
@@ -71,7 +73,14 @@ function unavailable(list: readonly LibraryScenario[]): ReadonlySet<ServerName> 
   return missing;
 }
 
-async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectation[]> {
+/**
+ * Records `list` (numbered by their place in it); with `only`, only the scenarios of those libraries run,
+ * and the others are left out of what is returned.
+ */
+async function record(
+  list: readonly LibraryScenario[],
+  only?: ReadonlySet<string>,
+): Promise<LibraryExpectation[]> {
   const skipped = unavailable(list);
   const capture = captureTransport();
   Sentry.init({
@@ -95,6 +104,7 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
     for (const [index, scenario] of list.entries()) {
       // A skipped scenario keeps its number, so the others' file names do not move.
       if (scenario.needs !== undefined && skipped.has(scenario.needs)) continue;
+      if (only !== undefined && !only.has(scenario.library)) continue;
       const file = `${String(index + 1).padStart(3, '0')}-${fileSlug(scenario)}.json`;
       const thrown = await scenario.run(loopback).catch((error: unknown) => {
         throw new Error(`scenario ${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -125,13 +135,36 @@ async function record(list: readonly LibraryScenario[]): Promise<LibraryExpectat
 
 const scenarios = librariesScenarios;
 checkNames(scenarios);
-await clear(LIBRARY_EVENTS_DIR);
-await clear(LIBRARY_ERRORS_DIR);
-const expectations = await record(scenarios);
-await writeFile(LIBRARY_EXPECTATIONS_FILE, `${JSON.stringify(expectations, null, 2)}\n`);
-const libraries = new Set(expectations.map((entry) => entry.library));
-process.stdout.write(
-  `Recorded ${expectations.length} events from ${libraries.size} libraries into ${LIBRARIES_DIR}\n`,
-);
+const onlyArgument = process.argv.indexOf('--only');
+if (onlyArgument === -1) {
+  await clear(LIBRARY_EVENTS_DIR);
+  await clear(LIBRARY_ERRORS_DIR);
+  const expectations = await record(scenarios);
+  await writeFile(LIBRARY_EXPECTATIONS_FILE, `${JSON.stringify(expectations, null, 2)}\n`);
+  report(expectations);
+} else {
+  // `--only <library>[,<library>…]`: records those libraries' scenarios again (or for the first time, once
+  // appended to the lists) and rewrites their files and labels; every other fixture stays as it is.
+  const only = new Set((process.argv[onlyArgument + 1] ?? '').split(',').filter(Boolean));
+  const unknown = [...only].filter((library) => !scenarios.some((scenario) => scenario.library === library));
+  if (only.size === 0 || unknown.length > 0) {
+    throw new Error(
+      `--only takes libraries the scenarios list (unknown: ${unknown.join(', ') || '(none given)'})`,
+    );
+  }
+  const recorded = await record(scenarios, only);
+  const committed = JSON.parse(await readFile(LIBRARY_EXPECTATIONS_FILE, 'utf8')) as LibraryExpectation[];
+  const byFile = new Map([...committed, ...recorded].map((entry) => [entry.file, entry]));
+  const expectations = [...byFile.values()].sort((left, right) => left.file.localeCompare(right.file));
+  await writeFile(LIBRARY_EXPECTATIONS_FILE, `${JSON.stringify(expectations, null, 2)}\n`);
+  report(recorded);
+}
+
+function report(expectations: readonly LibraryExpectation[]): void {
+  const libraries = new Set(expectations.map((entry) => entry.library));
+  process.stdout.write(
+    `Recorded ${expectations.length} events from ${libraries.size} libraries into ${LIBRARIES_DIR}\n`,
+  );
+}
 // Library clients keep sockets and timers alive (keep-alive agents, SDK retry timers): nothing is left to do.
 process.exit(0);

@@ -1,4 +1,5 @@
 import { authScenarios } from './auth.js';
+import { auth0Scenarios } from './auth0.js';
 import { chatApiScenarios } from './chat-apis.js';
 import { cloudSdkScenarios } from './cloud-sdks.js';
 import { datastoreScenarios } from './databases.js';
@@ -25,4 +26,5 @@ export const librariesScenarios: readonly LibraryScenario[] = [
   ...mailAndSocketScenarios,
   ...datastoreScenarios,
   ...hostedTokenScenarios,
+  ...auth0Scenarios,
 ];

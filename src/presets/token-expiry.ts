@@ -9,8 +9,9 @@ const PACK = 'tokenExpiryRules';
  * session lapsed: they sign in again): Hasura's `invalid-jwt` "Could not verify JWT: JWTExpired",
  * Google's OAuth `invalid_grant` "Token has been expired or revoked.", Okta's "The refresh token is
  * invalid or expired.", Clerk's "JWT is expired. Expiry date: …", Amazon Cognito's
- * `NotAuthorizedException` "Refresh Token has expired" / "Access Token has expired", and the Firebase
- * client SDK's `auth/user-token-expired`. An `invalid_grant` without an expiry wording passes (a
+ * `NotAuthorizedException` "Refresh Token has expired" / "Access Token has expired", the Firebase
+ * client SDK's `auth/user-token-expired`, and Auth0's API middleware (`express-oauth2-jwt-bearer`), whose
+ * `InvalidTokenError` carries jose's `"exp" claim timestamp check failed`. An `invalid_grant` without an expiry wording passes (a
  * malformed or mismatched grant is a bug).
  *
  * @example
@@ -27,6 +28,13 @@ function rules(): Rule[] {
       kind: 'session_expired',
       action: 'breadcrumb',
       any: ['Could not verify JWT: JWTExpired'],
+    },
+    {
+      id: 'auth0-access-token-expired',
+      kind: 'session_expired',
+      action: 'breadcrumb',
+      exceptionType: 'InvalidTokenError',
+      any: ['InvalidTokenError: "exp" claim timestamp check failed'],
     },
     {
       id: 'oauth-grant-expired',

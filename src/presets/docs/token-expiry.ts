@@ -13,6 +13,21 @@ export const TOKEN_EXPIRY_DOCS: BuiltInRuleDocs = {
       noMatch: ['CombinedGraphQLErrors: Could not verify JWT: JWSError JWSInvalidSignature'],
     },
   },
+  'auth0-access-token-expired': {
+    description:
+      "Auth0's express-oauth2-jwt-bearer: InvalidTokenError (status 401, code invalid_token) with jose's expiry words",
+    examples: {
+      match: [
+        { text: 'InvalidTokenError: "exp" claim timestamp check failed', exceptionType: 'InvalidTokenError' },
+      ],
+      noMatch: [
+        { text: 'InvalidTokenError: signature verification failed', exceptionType: 'InvalidTokenError' },
+        { text: "InvalidTokenError: Unexpected 'aud' value", exceptionType: 'InvalidTokenError' },
+        // node-oauth2-server's InvalidTokenError words its expiry otherwise; without the type, no identity.
+        'Error: "exp" claim timestamp check failed',
+      ],
+    },
+  },
   'oauth-grant-expired': {
     description:
       'OAuth token endpoints (RFC 6749 invalid_grant) in their issuers’ expiry words: Google, Okta',
