@@ -293,12 +293,9 @@ describe('the literals a pattern requires (the engine triggers its rule on them)
     expect(requiredOf(pattern)).toEqual(literals);
   });
 
-  it.each([/[a-z]+\d/, /a|bc/, /(?:abc)?x/, /Error: x/i, /\w+\s\d/, /a.b/])(
-    '%s requires none',
-    (pattern) => {
-      expect(requiredOf(pattern)).toBeUndefined();
-    },
-  );
+  it.each([/[a-z]+\d/, /a|bc/, /(?:abc)?x/, /Error: x/i, /\w+\s\d/, /a.b/])('%s requires none', (pattern) => {
+    expect(requiredOf(pattern)).toBeUndefined();
+  });
 
   it('decides a rule on them with the index as without it', () => {
     const rules = [{ id: 'p', kind: 'k', action: 'drop' as const, pattern: /^Error: (?:Gone|Lost) \d+$/ }];
