@@ -7,7 +7,7 @@
  * warmed up by a first round that is not counted; the load generator is another process
  * (`bench/http-load.ts`, node:http keep-alive). Ratios are taken round by round.
  *
- * Alone: `node --import tsx bench/http-server.ts [--rounds 7] [--requests 4000] [--concurrency 8]
+ * Alone: `node --import tsx bench/http-server.ts [--rounds 11] [--requests 4000] [--concurrency 8]
  * [--cpu-prof [--keep-profile]]`. `--cpu-prof` profiles every mode's server over the counted rounds (the
  * inspector's sampling profiler, as `node --cpu-prof` uses) and prints where the time goes. `npm run bench` runs it as a section.
  */
@@ -52,7 +52,7 @@ export interface HttpServerResult {
 }
 
 export const DEFAULT_OPTIONS: HttpServerOptions = {
-  rounds: 7,
+  rounds: 11,
   requests: 4_000,
   concurrency: 8,
   maxMs: 15_000,
