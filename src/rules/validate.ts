@@ -45,21 +45,25 @@ export interface NormalizedRule {
   readonly source: Rule;
 }
 
-const KNOWN_FIELDS = new Set([
-  'id',
-  'kind',
-  'action',
-  'description',
+/** The fields that are conditions: a rule must set at least one. */
+const CONDITIONS = [
   'all',
   'any',
-  'none',
-  'ignoreCase',
   'pattern',
   'status',
   'exceptionType',
   'thrownBy',
   'tags',
   'upstream',
+] as const;
+const KNOWN_FIELDS = new Set([
+  'id',
+  'kind',
+  'action',
+  'description',
+  ...CONDITIONS,
+  'none',
+  'ignoreCase',
   'sample',
   'uncaught',
   'expires',
@@ -182,18 +186,8 @@ function normalizeRule(
   const upstream = rule.upstream === undefined ? undefined : upstreamCondition(rule.upstream, report);
   const ruleExamples = examples(rule.examples, report);
 
-  const conditions = [
-    'all',
-    'any',
-    'pattern',
-    'status',
-    'exceptionType',
-    'thrownBy',
-    'tags',
-    'upstream',
-  ] as const;
-  if (conditions.every((field) => rule[field] === undefined)) {
-    report(['rule'], `sets no condition: give at least one of ${conditions.join(', ')}`);
+  if (CONDITIONS.every((field) => rule[field] === undefined)) {
+    report(['rule'], `sets no condition: give at least one of ${CONDITIONS.join(', ')}`);
   }
   if (problems.length > before) return undefined;
 
