@@ -26,9 +26,10 @@ export function createScanner(automaton: Automaton, onOutput: (state: number, en
       let state = 0;
       partStart = 0;
       for (const part of parts) {
+        if (partStart >= maxLength) break;
+        // An empty part (a template's placeholder at the start) is skipped, not taken for the end.
         const end = Math.min(part.length, maxLength - partStart);
-        if (end <= 0) break;
-        state = advance(automaton, part, 0, end, state, onPartOutput);
+        if (end > 0) state = advance(automaton, part, 0, end, state, onPartOutput);
         partStart += part.length;
       }
     },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildClassifier } from '../../src/classifier/build.js';
 import { createClassifier, type Rule } from '../../src/index.js';
+import { indexedMatcherSteps } from '../../src/rules/indexed-match.js';
 
 const exceptionEvent = (...values: Array<[type: string, value: string]>) => ({
   exception: { values: values.map(([type, value]) => ({ type, value })) },
@@ -366,5 +368,35 @@ describe('createClassifier', () => {
       ],
     });
     expect(classifier.rules.map((rule) => rule.id)).toEqual(['a#0', 'named']);
+  });
+});
+
+describe('a field made of several parts (a log template with its params in place)', () => {
+  it('is scanned whole when a part is empty: a placeholder at the start leaves an empty first part', () => {
+    const rules: Rule[] = [
+      {
+        id: 'invalid-token',
+        kind: 'session_expired',
+        action: 'breadcrumb',
+        all: ['API error (401', 'Invalid token'],
+      },
+      ...Array.from(
+        { length: 20 },
+        (_, index): Rule => ({ kind: 'filler', action: 'drop', any: [`filler ${index}`] }),
+      ),
+    ];
+    const event = {
+      logentry: {
+        message: '%s',
+        params: ['OpenHuman API error (401 Unauthorized): {"error":"Invalid token"}'],
+      },
+    };
+    for (const index of ['always', 'never'] as const) {
+      const classifier = buildClassifier(
+        { rules },
+        { readUpstream: undefined, compilePattern: undefined, index, indexed: indexedMatcherSteps },
+      );
+      expect(classifier.classify(event)?.rule, index).toBe('invalid-token');
+    }
   });
 });
