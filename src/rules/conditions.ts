@@ -1,5 +1,4 @@
 import type { Facts, UpstreamFacts } from './facts.js';
-import { hostMatches } from './field-checks.js';
 import type { PatternMatcher } from './pattern.js';
 import type { NormalizedRule, NormalizedUpstream } from './validate.js';
 
@@ -171,6 +170,13 @@ function upstreamHolds(condition: NormalizedUpstream, upstream: UpstreamFacts | 
   return (
     condition.hosts.length === 0 ||
     (upstream.host !== undefined && hostMatches(condition.hosts, upstream.host))
+  );
+}
+
+/** Whether `host` (lowercase) is matched by one of `globs` (lowercase): the host itself, or `*.` its parent domains. */
+function hostMatches(globs: readonly string[], host: string): boolean {
+  return globs.some((glob) =>
+    glob.startsWith('*.') ? host.length > glob.length - 1 && host.endsWith(glob.slice(1)) : host === glob,
   );
 }
 

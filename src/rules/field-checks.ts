@@ -229,13 +229,6 @@ export function isHostGlob(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 253 && HOST_GLOB.test(value);
 }
 
-/** Whether `host` (lowercase) is matched by one of `globs` (lowercase): the host itself, or `*.` its parent domains. */
-export function hostMatches(globs: readonly string[], host: string): boolean {
-  return globs.some((glob) =>
-    glob.startsWith('*.') ? host.length > glob.length - 1 && host.endsWith(glob.slice(1)) : host === glob,
-  );
-}
-
 /** An npm package name as `node_modules` holds it: `name` or `@scope/name`, lowercase, at most 214 characters. */
 const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 
