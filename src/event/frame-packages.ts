@@ -1,3 +1,4 @@
+import { stackFramesOf } from './deferred-frames.js';
 import { isRecord, itemsOf, read } from './guarded-read.js';
 
 /** Most exceptions of one event whose frames are read (the SDK's own cause chain is 5 deep by default). */
@@ -23,7 +24,7 @@ export function framePackages(event: unknown): string[] {
     if (!isRecord(value)) continue;
     const stacktrace = read(value, 'stacktrace');
     if (!isRecord(stacktrace)) continue;
-    for (const frame of itemsOf(read(stacktrace, 'frames'), MAX_FRAMES)) {
+    for (const frame of itemsOf(stackFramesOf(stacktrace), MAX_FRAMES)) {
       if (!isRecord(frame)) continue;
       const path = read(frame, 'filename');
       const name = packageOfPath(typeof path === 'string' ? path : read(frame, 'abs_path'));

@@ -17,6 +17,7 @@ import type { SentryClient } from '../sentry/client.js';
 import { DEBUG_BUILD } from '../sentry/debug-build.js';
 import { debugLog, INTEGRATION_NAME, warnOfSecondCore } from '../sentry/debug-log.js';
 import { coreVersionOf } from '../sentry/scopes.js';
+import { earlyDecisions } from './decide-early.js';
 import { classifyEventBreadcrumbs } from './event-breadcrumbs.js';
 import { wrapBeforeBreadcrumb } from './on-breadcrumb.js';
 import { classifyLogs, type LogsOption } from './on-log.js';
@@ -148,6 +149,17 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
     throw RuleConfigError.forOption('expectedErrorsIntegration', 'upstreamTags', TAXONOMY_NEEDED);
   }
   const net = safetyNet(options);
+  // In enforce mode an error the rules drop or demote is decided before the SDK builds its event.
+  const early =
+    mode === 'enforce'
+      ? earlyDecisions((event, hint, client) => {
+          const classification = rules.claim(event, hint);
+          if (!classification) return 'unclaimed';
+          const outcome = outcomeOf(classification, event);
+          if (outcome === 'pass' || classification.sample !== undefined) return 'undecided';
+          return net.apply(event, classification, outcome, client, demote) === null ? 'decided' : 'undecided';
+        })
+      : undefined;
 
   const integration: ExpectedErrorsIntegration = {
     name: INTEGRATION_NAME,
@@ -169,6 +181,7 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
       if (options.breadcrumbs !== 'ignore') wrapBeforeBreadcrumb(client, rules.classifier, mode);
       if (options.logs === 'classify') classifyLogs(client, rules.classifier, mode);
       net.setup(client);
+      early?.setup(client);
       warnOfSecondCore(client, coreVersionOf(client));
       // The SDK builds a surge event in the scope of whichever request crossed the threshold: what it
       // added is removed just before the event is sent.
@@ -187,8 +200,10 @@ const _expectedErrorsIntegration = ((input: ExpectedErrorsOptions = {}) => {
         if (isSurgeEvent(event)) return input;
         // In enforce mode a guard matching alone sends the event as no match does: `claim` skips the guards
         // (and the upstream read they may need) for the events no rule claims, most of them.
-        const classification =
-          mode === 'enforce' && isClient(client)
+        // An error no rule claimed before its event was built (`earlyDecisions`) is not classified again.
+        const classification = early?.wasUnclaimed(hint)
+          ? undefined
+          : mode === 'enforce' && isClient(client)
             ? rules.claim(event, hint)
             : rules.classifier().classify(event, hint);
         if (classification && !isClient(client)) {

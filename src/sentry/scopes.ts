@@ -5,6 +5,15 @@ import type { SentryClient } from './client.js';
 export interface ScopeLike {
   getClient?(): unknown;
   addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs?: number): unknown;
+  getScopeData?(): ScopeData;
+}
+
+/** What a scope gives an event (`getScopeData()` of every major from 8 on), as far as this package reads it. */
+export interface ScopeData {
+  readonly tags?: unknown;
+  readonly extra?: unknown;
+  readonly contexts?: unknown;
+  readonly level?: unknown;
 }
 
 /** An SDK's async context strategy (set by `@sentry/node`), or its default scope stack (browsers). */
@@ -29,6 +38,28 @@ export function isolationScopeOf(client: SentryClient): ScopeLike | undefined {
 }
 
 /**
+ * The global and isolation scopes, in the current async context, of the SDK that drives `client`: the
+ * scopes whose data the SDK merges under the current scope's into every event. `global` is `undefined`
+ * while that SDK has not created its global scope (it holds nothing yet).
+ */
+export function outerScopesOf(
+  client: SentryClient,
+): { readonly global: ScopeLike | undefined; readonly isolation: ScopeLike } | undefined {
+  const sdk = sdkOf(client);
+  if (!sdk) return undefined;
+  const isolation = sdk.source.getIsolationScope();
+  const global = sdk.carrier.globalScope;
+  if (typeof isolation?.getScopeData !== 'function') return undefined;
+  return {
+    isolation,
+    global:
+      typeof (global as ScopeLike | undefined)?.getScopeData === 'function'
+        ? (global as ScopeLike)
+        : undefined,
+  };
+}
+
+/**
  * The version of `@sentry/core` that drives `client` (the key of its carrier in `globalThis.__SENTRY__`),
  * found as `isolationScopeOf` finds its scopes; `undefined` when no scope of any copy holds the client.
  */
@@ -37,9 +68,16 @@ export function coreVersionOf(client: SentryClient): string | undefined {
 }
 
 /** The SDK found for each client: its scope source does not change after `init`. */
-const sdks = new WeakMap<SentryClient, { version: string; source: ScopeSource }>();
+const sdks = new WeakMap<SentryClient, Sdk>();
 
-function sdkOf(client: SentryClient): { version: string; source: ScopeSource } | undefined {
+/** One copy of `@sentry/core` as `globalThis.__SENTRY__` holds it: its version, scopes and carrier. */
+interface Sdk {
+  readonly version: string;
+  readonly source: ScopeSource;
+  readonly carrier: { readonly globalScope?: unknown };
+}
+
+function sdkOf(client: SentryClient): Sdk | undefined {
   const known = sdks.get(client);
   if (known) return known;
   const found = findSdkOf(client);
@@ -47,14 +85,14 @@ function sdkOf(client: SentryClient): { version: string; source: ScopeSource } |
   return found;
 }
 
-function findSdkOf(client: SentryClient): { version: string; source: ScopeSource } | undefined {
+function findSdkOf(client: SentryClient): Sdk | undefined {
   const registry = (globalThis as { __SENTRY__?: unknown }).__SENTRY__;
   if (typeof registry !== 'object' || registry === null) return undefined;
   for (const [version, carrier] of Object.entries(registry)) {
     const source = scopeSourceOf(carrier);
     if (!source) continue;
     const current = source.getCurrentScope ? source.getCurrentScope() : source.getScope?.();
-    if (current?.getClient?.() === client) return { version, source };
+    if (current?.getClient?.() === client) return { version, source, carrier: carrier as Sdk['carrier'] };
   }
   return undefined;
 }
