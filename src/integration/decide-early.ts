@@ -78,8 +78,9 @@ export function earlyDecisions(
     wasUnclaimed(hint) {
       if (!isRecord(hint)) return false;
       const exception = read(hint, 'originalException');
-      if (!isRecord(exception) || unclaimed.get(exception) !== read(hint, 'event_id')) return false;
-      unclaimed.delete(exception);
+      const eventId = isRecord(exception) ? unclaimed.get(exception) : undefined;
+      if (eventId === undefined || eventId !== read(hint, 'event_id')) return false;
+      unclaimed.delete(exception as object);
       return true;
     },
   };

@@ -107,6 +107,11 @@ export type SetRulesResult =
  */
 export interface ExpectedErrorsIntegration {
   readonly name: 'ExpectedErrors';
+  /**
+   * Hooks into the client: breadcrumbs and logs as they are recorded, and (in enforce mode) its
+   * `captureException`, so that an error the rules drop or demote is decided before the SDK builds its
+   * event (see `earlyDecisions`).
+   */
   setup(client: SentryClient): void;
   /**
    * Moves this integration's event processor ahead of every other one, so an expected error is decided

@@ -324,6 +324,15 @@ describe('deciding an error before the SDK builds its event', () => {
     expect(parsed()).toBe(1);
   });
 
+  it('classifies in processEvent an error it never saw before (a hint without event_id)', () => {
+    const { integration } = init();
+    const error = thrown(() => jwt.verify(expiredToken, 'secret')) as Error;
+    const event = { exception: { values: [{ type: error.name, value: error.message }] } };
+    expect(
+      integration.processEvent(event, { originalException: error }, Sentry.getClient() as never),
+    ).toBeNull();
+  });
+
   it('leaves the demotion breadcrumb on the scope before captureException returns', () => {
     init();
     Sentry.withIsolationScope((scope) => {
