@@ -327,7 +327,10 @@ describe('deciding an error before the SDK builds its event', () => {
   it('classifies in processEvent an error it never saw before (a hint without event_id)', () => {
     const { integration } = init();
     const error = thrown(() => jwt.verify(expiredToken, 'secret')) as Error;
-    const event = { exception: { values: [{ type: error.name, value: error.message }] } };
+    const event: Sentry.ErrorEvent = {
+      type: undefined,
+      exception: { values: [{ type: error.name, value: error.message }] },
+    };
     expect(
       integration.processEvent(event, { originalException: error }, Sentry.getClient() as never),
     ).toBeNull();
