@@ -5,36 +5,14 @@
 // each, as in the HTTP server bench (§11).
 import { createTransport, eventFiltersIntegration } from '@sentry/core';
 import * as Sentry from '@sentry/node';
-import jwt from 'jsonwebtoken';
-import { APIError } from 'openai';
 import { expectedErrorsIntegration, recommendedRules } from '../src/index.js';
+import { expiredSessionError, providerRateLimitError } from './expected-errors.js';
 import { IGNORED_ERRORS } from './http-modes.js';
 import { alternate, ratios, type Spread, spreadOf } from './measure.js';
 
 const CAPTURES = 2_000;
-const SECRET = 'bench-secret';
-const expiredToken = jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 3600 }, SECRET);
-const rateLimitBody = {
-  error: {
-    message:
-      'Rate limit reached for gpt-4o-mini in organization org-bench on requests per min (RPM): Limit 500, Used 500, Requested 1. Please try again in 120ms.',
-    type: 'requests',
-    param: null,
-    code: 'rate_limit_exceeded',
-  },
-};
-
 function expectedError(index: number): unknown {
-  if (index % 2 === 1) {
-    const headers = new Headers({ 'x-request-id': 'req_bench', 'retry-after-ms': '120' });
-    return APIError.generate(429, rateLimitBody, undefined, headers);
-  }
-  try {
-    jwt.verify(expiredToken, SECRET);
-  } catch (error) {
-    return error;
-  }
-  throw new Error('the token did not expire');
+  return index % 2 === 1 ? providerRateLimitError() : expiredSessionError();
 }
 
 export interface ExpectedCaptures {

@@ -15,9 +15,8 @@ import { createServer } from 'node:http';
 import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import * as Sentry from '@sentry/node';
-import jwt from 'jsonwebtoken';
-import { APIError } from 'openai';
 import { expectedErrorsIntegration, recommendedRules } from '../src/index.js';
+import { expiredSessionError, providerRateLimitError } from './expected-errors.js';
 import { IGNORED_ERRORS, MODES, type Mode } from './http-modes.js';
 
 // tsx turns source maps on; an app run from compiled JavaScript has them off, and with them on every
@@ -50,19 +49,6 @@ Sentry.init({
         : [],
 });
 
-const SECRET = 'bench-secret';
-// Expired an hour ago: jwt.verify throws TokenExpiredError('jwt expired').
-const expiredToken = jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 3600 }, SECRET);
-const rateLimitBody = {
-  error: {
-    message:
-      'Rate limit reached for gpt-4o-mini in organization org-bench on requests per min (RPM): Limit 500, Used 500, Requested 1. Please try again in 120ms.',
-    type: 'requests',
-    param: null,
-    code: 'rate_limit_exceeded',
-  },
-};
-
 let bugs = 0;
 
 function route(path: string | undefined): { status: number; body: string } {
@@ -79,18 +65,11 @@ function route(path: string | undefined): { status: number; body: string } {
         return { status: 500, body: '{"error":"internal"}' };
       }
     case '/expired':
-      try {
-        jwt.verify(expiredToken, SECRET);
-        return { status: 200, body: '{}' };
-      } catch (error) {
-        Sentry.captureException(error);
-        return { status: 401, body: '{"error":"session expired"}' };
-      }
-    case '/limited': {
-      const headers = new Headers({ 'x-request-id': 'req_bench', 'retry-after-ms': '120' });
-      Sentry.captureException(APIError.generate(429, rateLimitBody, undefined, headers));
+      Sentry.captureException(expiredSessionError());
+      return { status: 401, body: '{"error":"session expired"}' };
+    case '/limited':
+      Sentry.captureException(providerRateLimitError());
       return { status: 503, body: '{"error":"try again"}' };
-    }
     default:
       return { status: 200, body: '{"ok":true}' };
   }
